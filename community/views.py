@@ -1,0 +1,107 @@
+from allauth.account.views import SignupView as AllauthSignupView
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import ProfileForm
+
+AGE_GATE_COOKIE = "hearten_signup_paused"
+
+
+def home(request):
+    return render(request, "home.html", {"featured": selectors.featured_profiles(viewer=request.user)})
+
+
+def search(request):
+    return render(request, "search.html", {"query": request.GET.get("q", "")[:200]})
+
+
+class SignupView(AllauthSignupView):
+    """allauth's sign-up behind a neutral age gate: once refused, this browser is not offered the form that day."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.get_signed_cookie(AGE_GATE_COOKIE, default=None, salt=AGE_GATE_COOKIE, max_age=86_400):
+            return self._paused(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if getattr(form, "age_gate_refused", False):
+            response = self._paused(self.request)
+            response.set_signed_cookie(
+                AGE_GATE_COOKIE, "1", salt=AGE_GATE_COOKIE, max_age=86_400, httponly=True, samesite="Lax"
+            )
+            return response
+        return super().form_invalid(form)
+
+    def _paused(self, request):
+        return render(request, "account/signup_paused.html", status=200)
+
+
+def profile(request, handle):
+    person = selectors.profile_for_viewer(viewer=request.user, handle=handle)
+    if person is None:
+        raise Http404(_("No profile with that handle."))
+    return render(request, "community/profile.html", {"person": person, "is_self": person.pk == request.user.pk})
+
+
+@login_required
+def edit_profile(request):
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
+        try:
+            services.update_profile(
+                actor=request.user,
+                user=request.user,
+                data=data,
+                avatar=form.cleaned_data.get("avatar"),
+                remove_avatar=form.cleaned_data.get("remove_avatar", False),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("community:settings")
+    if request.method == "POST":
+        request.user.refresh_from_db()
+    return render(request, "community/settings.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def api_tokens(request):
+    new_token = None
+    error = None
+    if request.method == "POST":
+        try:
+            token, raw = services.create_api_token(actor=request.user, name=request.POST.get("name", ""))
+        except ValidationError as exc:
+            error = exc.message_dict.get("name", exc.messages)[0]
+        else:
+            new_token = {"token": token, "raw": raw}
+    return render(
+        request,
+        "community/tokens.html",
+        {
+            "tokens": selectors.active_api_tokens(user=request.user),
+            "new_token": new_token,
+            "error": error,
+            "name": request.POST.get("name", "") if error else "",
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, token_id):
+    try:
+        token = services.revoke_api_token(actor=request.user, token_id=token_id)
+    except PermissionDenied:
+        raise Http404(_("No such token.")) from None
+    messages.success(request, _("The token “%(name)s” is revoked and no longer works.") % {"name": token.name})
+    return redirect("community:api_tokens")

@@ -1,0 +1,9 @@
+"""The /api/v1/ router."""
+
+from rest_framework.routers import DefaultRouter
+
+from community import api as community_api
+
+router = DefaultRouter()
+router.register("profiles", community_api.ProfileViewSet, basename="profile")
+router.register("me/tokens", community_api.ApiTokenViewSet, basename="api-token")

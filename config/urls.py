@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from community import api as community_api
+from community import views as community_views
+from resources import views as resources_views
+
+from .api import router
+
+urlpatterns = [
+    path("", community_views.home, name="home"),
+    path("help/", resources_views.get_help, name="help"),
+    path("search/", community_views.search, name="search"),
+    path("accounts/signup/", community_views.SignupView.as_view(), name="account_signup"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("community.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/me/", community_api.me, name="api-me"),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
