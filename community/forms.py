@@ -35,7 +35,11 @@ class SignupForm(AllauthSignupForm):
         self.fields["email"].help_text = _(
             "Never shown to anyone. We use it to sign you in and keep your account safe."
         )
-        self.fields["birth_year"].widget.attrs.update({"autocomplete": "bday-year"})
+        self.fields["username"].widget.attrs["placeholder"] = _("e.g. quiet_river")
+        self.fields["birth_month"].help_text = _(
+            "We ask so we can set your account up safely. Your birth date is never shown, and we don't keep it."
+        )
+        self.fields["birth_year"].widget.attrs.update({"autocomplete": "bday-year", "placeholder": _("e.g. 2004")})
         self.fields["birth_month"].widget.attrs.update({"autocomplete": "bday-month"})
 
     def clean_birth_year(self):

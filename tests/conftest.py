@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from django.core.cache import cache
 
+from config.celery import app as celery_app
 from tests.factories import UserFactory
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,16 +33,12 @@ def _reachable(url: str) -> bool:
 
 def _why_not(group: str) -> str | None:
     """None if this machine can run the group, else the reason it cannot."""
-    if group == "postgres":
-        url = os.environ.get("DATABASE_URL", "")
-        if not url.startswith(("postgres://", "postgresql://")):
-            return "DATABASE_URL does not point at PostgreSQL"
-    elif group == "redis":
-        if not _reachable(TEST_REDIS_URL):
-            return f"no Redis at {TEST_REDIS_URL}"
-    elif group == "browser":
-        if not shutil.which(CHROMIUM):
-            return f"{CHROMIUM} is not installed (apt-get install chromium)"
+    if group == "postgres" and not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        return "DATABASE_URL does not point at PostgreSQL"
+    if group == "redis" and not _reachable(TEST_REDIS_URL):
+        return f"no Redis at {TEST_REDIS_URL}"
+    if group == "browser" and not shutil.which(CHROMIUM):
+        return f"{CHROMIUM} is not installed (apt-get install chromium)"
     return None
 
 
@@ -77,6 +74,7 @@ def _isolated(settings, tmp_path):
     cache.clear()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    celery_app.conf.task_always_eager = True  # the app may have read its config before this fixture ran
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
     settings.STORAGES = {

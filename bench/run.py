@@ -1,0 +1,77 @@
+"""Benchmarks (not tests): print how fast the hot paths are. Run with `make bench`.
+
+Uses a throwaway SQLite database in a temp folder, so it never touches your data.
+"""
+
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+workdir = tempfile.mkdtemp(prefix="hearten-bench-")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+os.environ.setdefault("MEDIA_ROOT", f"{workdir}/media")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from community.models import User  # noqa: E402
+from moderation.media import clean_image  # noqa: E402
+
+
+def timed(label, fn, runs=50):
+    fn()  # warm up
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[int(len(samples) * 0.95) - 1]
+    print(f"{label:<42} median {statistics.median(samples):7.2f} ms   p95 {p95:7.2f} ms   ({runs} runs)")
+
+
+def main():
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", stdout=io.StringIO())
+    User.objects.bulk_create(
+        [User(handle=f"bench{i}", display_name=f"Bench {i}", password="!") for i in range(500)],
+        ignore_conflicts=True,
+    )
+    client = Client()
+    print(f"Hearten benchmarks on {connection.vendor}, {User.objects.count()} members\n")
+    for path in ["/", "/help/", "/people/maya_moves/", "/api/v1/profiles/?page_size=100", "/api/v1/profiles/sam/"]:
+        timed(f"GET {path}", lambda path=path: client.get(path))
+        settings.DEBUG = True
+        reset_queries()
+        client.get(path)
+        print(f"{'':<42} {len(connection.queries)} queries")
+        settings.DEBUG = False
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (3000, 2000), "#8a6").save(buffer, format="JPEG", quality=90)
+    photo = buffer.getvalue()
+    timed(
+        "image pipeline: 3000x2000 JPEG -> 512px WebP",
+        lambda: clean_image(SimpleUploadedFile("p.jpg", photo), max_side=512),
+        runs=10,
+    )
+
+
+if __name__ == "__main__":
+    main()
