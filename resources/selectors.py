@@ -135,4 +135,11 @@ def crisis_lines_for(*, country: str = "") -> dict:
     """The crisis lines, the viewer's country first (when known)."""
     local = [line for line in CRISIS_LINES if country and line["country"] == country]
     others = [line for line in CRISIS_LINES if line not in local]
-    return {"local_lines": local, "other_lines": others, "directory": DIRECTORY, "country": country}
+    countries = sorted({(line["country"], str(line["country_name"])) for line in CRISIS_LINES}, key=lambda c: c[1])
+    return {
+        "local_lines": local,
+        "other_lines": others,
+        "directory": DIRECTORY,
+        "country": country if local else "",
+        "countries": countries,
+    }
