@@ -1,6 +1,7 @@
 """API for people: the signed-in member, public profiles and personal tokens."""
 
 from django.utils.translation import gettext_lazy as _
+from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import api_view, parser_classes, permission_classes
@@ -25,7 +26,8 @@ class PublicProfileSerializer(serializers.ModelSerializer):
         return user.roles
 
 
-class MeSerializer(PublicProfileSerializer):
+class MeSerializer(CountryFieldMixin, PublicProfileSerializer):
+    # The mixin turns the Country object into its code; JSON cannot encode the object itself.
     is_minor = serializers.BooleanField(read_only=True)
 
     class Meta(PublicProfileSerializer.Meta):
@@ -51,7 +53,7 @@ class MeUpdateSerializer(serializers.Serializer):
     remove_avatar = serializers.BooleanField(required=False, default=False)
     country = serializers.CharField(max_length=2, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False, allow_blank=True)
-    time_zone = serializers.ChoiceField(choices=TIME_ZONE_CHOICES, required=False)
+    time_zone = serializers.ChoiceField(choices=TIME_ZONE_CHOICES, required=False, allow_blank=True)
     profile_visibility = serializers.ChoiceField(
         choices=User._meta.get_field("profile_visibility").choices, required=False
     )

@@ -72,7 +72,10 @@ class ProfileForm(forms.ModelForm):
     remove_avatar = forms.BooleanField(label=_("Remove my current avatar"), required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("", "—")] + LANGUAGE_CHOICES, required=False)
     time_zone = forms.ChoiceField(
-        label=_("Time zone"), choices=TIME_ZONE_CHOICES, help_text=_("Times on Hearten are shown in this zone.")
+        label=_("Time zone"),
+        choices=TIME_ZONE_CHOICES,
+        required=False,
+        help_text=_("Times on Hearten are shown in this zone."),
     )
 
     class Meta:

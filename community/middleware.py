@@ -19,7 +19,7 @@ class ViewerPreferencesMiddleware:
     def __call__(self, request):
         user = request.user
         zone = None
-        if user.is_authenticated and user.time_zone and user.time_zone != "UTC":
+        if user.is_authenticated and user.time_zone:
             zone = _zone(user.time_zone)
         zone = zone or _zone(request.COOKIES.get("tz", ""))
         if zone:

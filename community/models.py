@@ -21,11 +21,13 @@ LANGUAGE_CHOICES = sorted(
     key=lambda choice: choice[1].lower(),
 )
 
-TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+TIME_ZONE_CHOICES = [("", _("Automatic: the zone your browser reports"))] + [
+    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
+]
 
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value and value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a time zone we know."), params={"value": value})
 
 
@@ -113,7 +115,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[validate_language],
         help_text=_("The language you read best."),
     )
-    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, validators=[validate_time_zone], help_text=_("Blank: the browser's.")
+    )
 
     # Age: only the first day on which the person is surely an adult, and only for minors.
     minor_until = models.DateField(_("minor until"), null=True, blank=True, editable=False)

@@ -8,6 +8,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -51,6 +52,9 @@ class HeartenAdminSite(admin.AdminSite):
         return guarded
 
     def login(self, request, extra_context=None):
+        if request.user.is_authenticated and not request.user.is_staff:
+            # Signed in but not staff: sending them to allauth's login would bounce straight back here.
+            raise PermissionDenied(_("Your account cannot open the admin."))
         # One sign-in for everyone: allauth's, with its rate limits and two-factor step.
         next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
         return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")

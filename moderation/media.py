@@ -32,7 +32,13 @@ def clean_image(upload, *, max_side: int = 2048) -> ContentFile:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(upload)
-        except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError):
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            # Pillow refuses these while reading the header: say it is too big, not that it is no image.
+            raise ValidationError(
+                _("This image has too many pixels. Use one under 10,000 pixels a side."),
+                code="too_many_pixels",
+            ) from None
+        except (UnidentifiedImageError, OSError):
             raise ValidationError(
                 _("This file is not an image we can use. Upload a JPEG, PNG, WebP or GIF picture."),
                 code="not_an_image",
