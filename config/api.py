@@ -3,7 +3,11 @@
 from rest_framework.routers import DefaultRouter
 
 from community import api as community_api
+from resources.api import helplines as helplines_api
+from resources.api import library as library_api
 
 router = DefaultRouter()
 router.register("profiles", community_api.ProfileViewSet, basename="profile")
 router.register("me/tokens", community_api.ApiTokenViewSet, basename="api-token")
+library_api.register(router)
+helplines_api.register(router)

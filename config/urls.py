@@ -6,13 +6,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from community import api as community_api
 from community import views as community_views
-from resources import views as resources_views
+from resources.views import help as help_views
 
 from .api import router
 
 urlpatterns = [
     path("", community_views.home, name="home"),
-    path("help/", resources_views.get_help, name="help"),
+    path("help/", help_views.get_help, name="help"),
+    path("", include("resources.urls")),
     path("search/", community_views.search, name="search"),
     path("accounts/signup/", community_views.SignupView.as_view(), name="account_signup"),
     path("accounts/", include("allauth.urls")),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/me/", community_api.me, name="api-me"),
     path("api/v1/", include(router.urls)),
+    path("api/hsds/", include("resources.api.hsds")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

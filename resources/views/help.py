@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from . import selectors
+from resources.selectors import help as selectors
 
 
 def _viewer_country(request) -> str:
@@ -20,3 +20,6 @@ def _viewer_country(request) -> str:
 
 def get_help(request):
     return render(request, "resources/help.html", selectors.crisis_lines_for(country=_viewer_country(request)))
+
+
+urlpatterns = []

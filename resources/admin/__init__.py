@@ -1,0 +1,1 @@
+from . import helplines, library, organisations  # noqa: F401  (each registers its ModelAdmins)

@@ -1,0 +1,1 @@
+"""Admin for topics and resources."""

@@ -1,0 +1,1 @@
+"""Admin for organisations and their members, with verification actions."""

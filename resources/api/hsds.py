@@ -1,0 +1,3 @@
+"""The read-only Open Referral HSDS 3.0 API at /api/hsds/."""
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""Reads of organisations, topics and resources."""

@@ -1,0 +1,1 @@
+"""Full-text search over resources, with filters and facet counts."""

@@ -1,0 +1,1 @@
+"""Every write in the resource library; one module per area."""

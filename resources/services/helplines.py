@@ -1,0 +1,1 @@
+"""Helplines, their channels and opening hours, emergency numbers."""

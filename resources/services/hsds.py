@@ -1,0 +1,1 @@
+"""HSDS 3.0 export and import."""

@@ -1,0 +1,1 @@
+"""Resources: create, edit, publish, archive, review; link checks."""

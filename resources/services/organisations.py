@@ -1,0 +1,1 @@
+"""Organisations: membership and staff verification."""

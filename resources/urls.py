@@ -1,0 +1,7 @@
+"""The resource library's pages. Each views module lists its own routes."""
+
+from .views import help, library, search, workspace
+
+app_name = "resources"
+
+urlpatterns = help.urlpatterns + library.urlpatterns + search.urlpatterns + workspace.urlpatterns

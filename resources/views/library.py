@@ -1,0 +1,3 @@
+"""Resource, topic and organisation pages."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The resource list at /resources/: search, filters and facets."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The publisher workspace: organisation members manage their resources and helplines."""
+
+urlpatterns = []
