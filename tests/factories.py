@@ -1,8 +1,20 @@
+import datetime as _dt
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from community.models import Role, User
+from resources.models import (
+    Channel,
+    Helpline,
+    OpeningHours,
+    Organisation,
+    OrganisationMember,
+    PublicationStatus,
+    Resource,
+    VerificationState,
+)
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -28,3 +40,74 @@ class UserFactory(factory.django.DjangoModelFactory):
 class StaffFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+# The resource library
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    description = "Supports young people's mental health."
+    website = "https://example.org/"
+    country = "GB"
+    verification = VerificationState.VERIFIED
+
+
+class OrganisationMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationMember
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = OrganisationMember.Role.PUBLISHER
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = Resource.Kind.ARTICLE
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    slug = factory.Sequence(lambda n: f"resource-{n}")
+    summary = "A short summary."
+    body = "Some **helpful** text."
+    external_url = "https://example.org/resource"
+    status = PublicationStatus.PUBLISHED
+
+
+class HelplineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Helpline
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Helpline {n}")
+    slug = factory.Sequence(lambda n: f"helpline-{n}")
+    country = "GB"
+    time_zone = "Europe/London"
+    status = PublicationStatus.PUBLISHED
+    verified_on = factory.LazyFunction(_dt.date.today)
+
+
+class ChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Channel
+
+    helpline = factory.SubFactory(HelplineFactory)
+    kind = Channel.Kind.PHONE
+    value = "+44116123"
+    always_open = True
+
+
+class OpeningHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpeningHours
+
+    channel = factory.SubFactory(ChannelFactory, always_open=False)
+    weekday = 0
+    opens = _dt.time(9, 0)
+    closes = _dt.time(17, 0)

@@ -8,6 +8,8 @@ from django.db import transaction
 
 from community import services
 from community.models import Role, User
+from resources.demo import helplines as resources_demo_helplines
+from resources.demo import library as resources_demo_library
 
 DEMO_PASSWORD = "hearten-demo-2026"
 
@@ -96,7 +98,15 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._create(person)
             created += 1
-        self.stdout.write(self.style.SUCCESS(f"Demo data: {created} account(s) created."))
+        staff = User.objects.get(handle="admin")
+        publisher = User.objects.get(handle="calm_harbour")
+        helplines = resources_demo_helplines.seed(staff=staff)
+        resources = resources_demo_library.seed(staff=staff, publisher=publisher)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data: {created} account(s), {resources} resource(s), {helplines} helpline(s) created."
+            )
+        )
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
         for person in DEMO_PEOPLE:

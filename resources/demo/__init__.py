@@ -1,0 +1,1 @@
+"""Demo content for the resource library, called by `seed_demo`. Idempotent."""

@@ -1,0 +1,3 @@
+"""Helpline pages: a helpline's own page, and the publisher pages to add and edit helplines."""
+
+urlpatterns = []
