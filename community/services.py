@@ -53,7 +53,7 @@ def sign_up_member(*, user: User, display_name: str, birth_year: int, birth_mont
         user.messages_from = MessagesFrom.NOBODY
         user.sensitive_content = SensitiveContent.HIDE
     user.save()
-    user.groups.add(Group.objects.get(name=Role.MEMBER))
+    user.groups.add(Group.objects.get_or_create(name=Role.MEMBER)[0])
     return user
 
 
@@ -141,7 +141,7 @@ def grant_role(*, actor: User | None, user: User, role: Role) -> None:
     """Give a role (a group). Moderators and staff admins also become staff so they can open the admin."""
     if actor is not None and not can_manage_roles(actor):
         raise PermissionDenied(_("Only staff admins can change roles."))
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
     if role in STAFF_ROLES and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
