@@ -1,4 +1,5 @@
 import zoneinfo
+from urllib.parse import unquote
 
 from django.utils import timezone, translation
 
@@ -21,7 +22,7 @@ class ViewerPreferencesMiddleware:
         zone = None
         if user.is_authenticated and user.time_zone:
             zone = _zone(user.time_zone)
-        zone = zone or _zone(request.COOKIES.get("tz", ""))
+        zone = zone or _zone(unquote(request.COOKIES.get("tz", "")))  # the browser writes it URL-encoded
         if zone:
             timezone.activate(zone)
         else:

@@ -17,10 +17,6 @@ def home(request):
     return render(request, "home.html", {"featured": selectors.featured_profiles(viewer=request.user)})
 
 
-def search(request):
-    return render(request, "search.html", {"query": request.GET.get("q", "")[:200]})
-
-
 class SignupView(AllauthSignupView):
     """allauth's sign-up behind a neutral age gate: once refused, this browser is not offered the form that day."""
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from community import api as community_api
@@ -14,7 +15,7 @@ urlpatterns = [
     path("", community_views.home, name="home"),
     path("help/", help_views.get_help, name="help"),
     path("", include("resources.urls")),
-    path("search/", community_views.search, name="search"),
+    path("search/", RedirectView.as_view(url="/resources/", permanent=True, query_string=True), name="search"),
     path("accounts/signup/", community_views.SignupView.as_view(), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("", include("community.urls")),

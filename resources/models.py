@@ -154,6 +154,12 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, by an organisation staff verified. The one rule, used everywhere."""
+        return self.filter(status=PublicationStatus.PUBLISHED, organisation__verification=VerificationState.VERIFIED)
+
+
 class Resource(models.Model):
     class Kind(models.TextChoices):
         ARTICLE = "article", _("Article")
@@ -200,6 +206,8 @@ class Resource(models.Model):
     # PostgreSQL only (weighted title > summary > body + topics); SQLite searches an FTS5 table instead.
     search_vector = SearchVectorField(null=True, editable=False)
 
+    objects = PublishedQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("resource")
@@ -244,6 +252,8 @@ class Helpline(models.Model):
     position = models.PositiveSmallIntegerField(default=100, help_text=_("Lower comes first within a country."))
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["country", "position", "name"]

@@ -111,3 +111,13 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     weekday = 0
     opens = _dt.time(9, 0)
     closes = _dt.time(17, 0)
+
+
+class EmergencyNumberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "resources.EmergencyNumber"
+        django_get_or_create = ("country",)
+
+    country = "GB"
+    number = "999"
+    source_url = "https://www.nhs.uk/"

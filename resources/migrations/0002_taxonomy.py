@@ -1,5 +1,7 @@
 """Seed the curated vocabularies: languages (ISO 639-1), countries (ISO 3166-1 + worldwide), audiences, topics."""
 
+import uuid
+
 from django.conf.locale import LANG_INFO
 from django.db import migrations
 from django_countries.data import COUNTRIES
@@ -56,6 +58,10 @@ TOPICS = [
 ]
 
 
+# Topic ids are derived from their slugs, so every install exchanges the same HSDS taxonomy term ids.
+TOPIC_NAMESPACE = uuid.UUID("5f6d2a8e-3c1b-4e0f-9a57-2b8d6c4e1f30")
+
+
 def seed(apps, schema_editor):
     Language = apps.get_model("resources", "Language")
     Area = apps.get_model("resources", "Area")
@@ -79,6 +85,7 @@ def seed(apps, schema_editor):
         Topic.objects.get_or_create(
             slug=slug,
             defaults={
+                "hsds_id": uuid.uuid5(TOPIC_NAMESPACE, slug),
                 "name": name,
                 "parent": Topic.objects.get(slug=parent) if parent else None,
                 "is_sensitive": sensitive,

@@ -1,145 +1,411 @@
-"""What any app may show about help. Until the resource library lands, a short, sourced list of crisis lines."""
+"""Reads about getting help: which country to show, its emergency number, and its helplines, open ones first.
 
-from django.utils.translation import gettext_lazy as _
+Any app may show help through here (the Get help page, a crisis panel after a post or a search, a campaign's
+help panel). Every list costs the same few queries whatever its length: channels, their hours, audiences and
+languages are prefetched, and "open now" is worked out in Python from the prefetched schedule.
+"""
 
-# Well-known national crisis lines, each with the official page it was taken from.
-# Replaced by verified library entries (with per-channel hours) once the resource library exists.
-CRISIS_LINES = [
-    {
-        "country": "US",
-        "country_name": _("United States"),
-        "name": "988 Suicide & Crisis Lifeline",
-        "contact": _("Call or text 988"),
-        "tel": "988",
-        "hours": _("24/7"),
-        "source": "https://988lifeline.org/",
-    },
-    {
-        "country": "US",
-        "country_name": _("United States"),
-        "name": "The Trevor Project (LGBTQ+ young people)",
-        "contact": _("Call 1-866-488-7386"),
-        "tel": "+18664887386",
-        "hours": _("24/7"),
-        "source": "https://www.thetrevorproject.org/",
-    },
-    {
-        "country": "CA",
-        "country_name": _("Canada"),
-        "name": "9-8-8 Suicide Crisis Helpline",
-        "contact": _("Call or text 988"),
-        "tel": "988",
-        "hours": _("24/7"),
-        "source": "https://988.ca/",
-    },
-    {
-        "country": "GB",
-        "country_name": _("United Kingdom"),
-        "name": "Samaritans",
-        "contact": _("Call 116 123"),
-        "tel": "116123",
-        "hours": _("24/7"),
-        "source": "https://www.samaritans.org/",
-    },
-    {
-        "country": "GB",
-        "country_name": _("United Kingdom"),
-        "name": "Shout",
-        "contact": _("Text SHOUT to 85258"),
-        "tel": "",
-        "hours": _("24/7"),
-        "source": "https://giveusashout.org/",
-    },
-    {
-        "country": "IE",
-        "country_name": _("Ireland"),
-        "name": "Samaritans Ireland",
-        "contact": _("Call 116 123"),
-        "tel": "116123",
-        "hours": _("24/7"),
-        "source": "https://www.samaritans.org/ireland/",
-    },
-    {
-        "country": "AU",
-        "country_name": _("Australia"),
-        "name": "Lifeline Australia",
-        "contact": _("Call 13 11 14"),
-        "tel": "131114",
-        "hours": _("24/7"),
-        "source": "https://www.lifeline.org.au/",
-    },
-    {
-        "country": "AU",
-        "country_name": _("Australia"),
-        "name": "Kids Helpline (ages 5 to 25)",
-        "contact": _("Call 1800 55 1800"),
-        "tel": "1800551800",
-        "hours": _("24/7"),
-        "source": "https://kidshelpline.com.au/",
-    },
-    {
-        "country": "NZ",
-        "country_name": _("New Zealand"),
-        "name": "Need to talk? 1737",
-        "contact": _("Call or text 1737"),
-        "tel": "1737",
-        "hours": _("24/7"),
-        "source": "https://1737.org.nz/",
-    },
-    {
-        "country": "DE",
-        "country_name": _("Germany"),
-        "name": "TelefonSeelsorge",
-        "contact": _("Call 0800 111 0 111 or 0800 111 0 222"),
-        "tel": "08001110111",
-        "hours": _("24/7"),
-        "source": "https://www.telefonseelsorge.de/",
-    },
-    {
-        "country": "FR",
-        "country_name": _("France"),
-        "name": "3114, numéro national de prévention du suicide",
-        "contact": _("Call 3114"),
-        "tel": "3114",
-        "hours": _("24/7"),
-        "source": "https://3114.fr/",
-    },
-    {
-        "country": "NL",
-        "country_name": _("Netherlands"),
-        "name": "113 Zelfmoordpreventie",
-        "contact": _("Call 113 or 0800 0113"),
-        "tel": "113",
-        "hours": _("24/7"),
-        "source": "https://www.113.nl/",
-    },
-    {
-        "country": "IN",
-        "country_name": _("India"),
-        "name": "Tele-MANAS",
-        "contact": _("Call 14416"),
-        "tel": "14416",
-        "hours": _("24/7"),
-        "source": "https://telemanas.mohfw.gov.in/",
-    },
-]
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from urllib.parse import quote
+
+import phonenumbers
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django_countries import countries
+
+from .. import schedule
+from ..models import Audience, Channel, EmergencyNumber, Helpline, PublicationStatus, Topic
+from ..permissions import can_publish_for
+
+# The groups people look for first, in this order: someone to talk to, to text, to chat with, to write to.
+CHANNEL_GROUPS = (
+    ("call", gettext_lazy("Call now"), (Channel.Kind.PHONE,)),
+    ("text", gettext_lazy("Text now"), (Channel.Kind.SMS, Channel.Kind.WHATSAPP)),
+    ("chat", gettext_lazy("Chat online now"), (Channel.Kind.WEBCHAT,)),
+    ("email", gettext_lazy("Write an email"), (Channel.Kind.EMAIL,)),
+)
+_GROUP_OF_KIND = {kind: key for key, _title, kinds in CHANNEL_GROUPS for kind in kinds}
 
 DIRECTORY = {
     "name": "Find A Helpline",
-    "note": _("Free, confidential helplines in over 130 countries."),
+    "note": gettext_lazy("Free, confidential helplines in over 130 countries."),
     "source": "https://findahelpline.com/",
 }
 
+_KEYWORD = re.compile(r"\b(?:text|send|sms)\s+[\"“‘']?([A-Za-z0-9]{2,20})[\"”’']?\s+to\b", re.IGNORECASE)
 
-def crisis_lines_for(*, country: str = "") -> dict:
-    """The crisis lines, the viewer's country first (when known)."""
-    local = [line for line in CRISIS_LINES if country and line["country"] == country]
-    others = [line for line in CRISIS_LINES if line not in local]
-    countries = sorted({(line["country"], str(line["country_name"])) for line in CRISIS_LINES}, key=lambda c: c[1])
-    return {
-        "local_lines": local,
-        "other_lines": others,
-        "directory": DIRECTORY,
-        "country": country if local else "",
-        "countries": countries,
-    }
+
+# Which country
+
+
+@dataclass(frozen=True)
+class CountryChoice:
+    code: str  # "" when unknown: the page shows the country selector
+    source: str  # "chosen", "profile", "browser" or ""
+    refused: str = ""  # a ?country= value we don't know, to say so
+
+
+def resolve_country(*, chosen: str = "", user=None, accept_language: str = "") -> CountryChoice:
+    """The country to show: chosen on the page, else the member's setting, else the browser's language region."""
+    chosen = re.sub(r"[^A-Za-z]", "", chosen or "")[:10].upper()
+    refused = ""
+    if chosen:
+        if chosen in countries:
+            return CountryChoice(chosen, "chosen")
+        refused = chosen
+    if user is not None and user.is_authenticated and getattr(user, "country", None):
+        return CountryChoice(user.country.code, "profile", refused)
+    for language, _quality in parse_accept_lang_header(accept_language or "")[:10]:
+        _lang, _sep, region = language.partition("-")
+        region = region.upper()
+        if len(region) == 2 and region in countries:
+            return CountryChoice(region, "browser", refused)
+    return CountryChoice("", "", refused)
+
+
+def country_name(code: str) -> str:
+    return str(countries.name(code)) if code else ""
+
+
+# One channel, one helpline, as people need to see them
+
+
+@dataclass
+class ChannelView:
+    channel: Channel
+    group: str
+    contact: str  # the contact as people read it: "116 123", "0800 1111", "jo@samaritans.org"
+    href: str  # tel:, sms:, https:, mailto:
+    action: str  # the button: "Call 116 123", "Text SHOUT to 85258", "Chat online"
+    caption: str  # the label when the button doesn't already say it
+    status: schedule.ChannelStatus
+    hours: list[tuple[str, str]]
+    shown_in: zoneinfo.ZoneInfo  # the zone instants are shown in
+    viewer_zone_known: bool
+    now: datetime
+
+    @property
+    def open_now(self) -> bool:
+        return self.status.open_now
+
+    @property
+    def kind(self) -> str:
+        return self.channel.kind
+
+    def _when(self, instant: datetime | None) -> dict | None:
+        if instant is None:
+            return None
+        local = instant.astimezone(self.shown_in)
+        today = self.now.astimezone(self.shown_in).date()
+        midnight = local.time() == time(0)
+        # Midnight ends a day: "until midnight tonight", not "until midnight tomorrow".
+        day_of = local.date() - timedelta(days=1) if midnight else local.date()
+        if day_of == today:
+            day = _("tonight") if midnight else _("today")
+        elif day_of == today + timedelta(days=1):
+            day = _("tomorrow night") if midnight else _("tomorrow")
+        else:
+            day = _("on %(weekday)s") % {"weekday": schedule.day_name(day_of.weekday())}
+        return {
+            "at": local,
+            "day": day,
+            "time": schedule.format_time(local.time()),
+            "zone": _("your time") if self.viewer_zone_known else _("%(zone)s time") % {"zone": self.shown_in.key},
+        }
+
+    @property
+    def opens(self) -> dict | None:
+        return self._when(self.status.opens_at)
+
+    @property
+    def closes(self) -> dict | None:
+        return self._when(self.status.closes_at)
+
+
+@dataclass
+class HelplineView:
+    helpline: Helpline
+    channels: list[ChannelView]
+    zone: zoneinfo.ZoneInfo | None
+    zone_abbreviation: str = ""
+
+    @property
+    def open_channels(self) -> list[ChannelView]:
+        return [channel for channel in self.channels if channel.open_now]
+
+    @property
+    def closed_channels(self) -> list[ChannelView]:
+        return [channel for channel in self.channels if not channel.open_now]
+
+    @property
+    def open_now(self) -> bool:
+        return any(channel.open_now for channel in self.channels)
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.helpline.country.code)
+
+
+def _short_digits(value: str) -> str:
+    return f"{value[:3]} {value[3:]}" if len(value) == 6 else value
+
+
+def _dialable(value: str, country: str) -> tuple[str, str]:
+    """(what people read, what the phone dials) for a stored number: E.164, or a short number's digits."""
+    if not value.startswith("+"):
+        return _short_digits(value), value
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value, value
+    home = phonenumbers.region_code_for_number(number) == country
+    shown = phonenumbers.format_number(
+        number, phonenumbers.PhoneNumberFormat.NATIONAL if home else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    # Free and special-rate numbers often can't be dialled in international form; dial them as people there do.
+    dialled = phonenumbers.format_number_for_mobile_dialing(number, country, with_formatting=False) or value
+    return shown, dialled
+
+
+def contact_of(channel: Channel, *, country: str) -> tuple[str, str, str, str]:
+    """(contact as read, link, button text, caption) for one channel."""
+    kind, value, label = channel.kind, channel.value, channel.label
+    if kind == Channel.Kind.PHONE:
+        shown, dialled = _dialable(value, country)
+        return shown, f"tel:{dialled}", _("Call %(number)s") % {"number": shown}, label
+    if kind == Channel.Kind.SMS:
+        shown, dialled = _dialable(value, country)
+        keyword = _KEYWORD.search(label)
+        href = f"sms:{dialled}"
+        if keyword:
+            href += f"?&body={quote(keyword.group(1))}"
+        # A text line's label says how to text it ("Text SHOUT to 85258"), so it is the button.
+        return shown, href, label or _("Text %(number)s") % {"number": shown}, ""
+    if kind == Channel.Kind.WHATSAPP:
+        shown, _dialled = _dialable(value, country)
+        return shown, f"https://wa.me/{value.lstrip('+')}", _("WhatsApp %(number)s") % {"number": shown}, label
+    if kind == Channel.Kind.WEBCHAT:
+        return value, value, label or _("Chat online"), ""
+    return value, f"mailto:{value}", _("Email %(address)s") % {"address": value}, label
+
+
+def _zone(helpline: Helpline) -> zoneinfo.ZoneInfo | None:
+    try:
+        return schedule.zone_for(helpline.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def describe_helpline(helpline: Helpline, *, at: datetime, viewer_zone: zoneinfo.ZoneInfo | None = None):
+    """A helpline with each channel's contact link, open-now state and weekly hours, all read at the instant `at`."""
+    zone = _zone(helpline)
+    views = []
+    for channel in helpline.channels.all():
+        contact, href, action, caption = contact_of(channel, country=helpline.country.code)
+        if zone is None:
+            state = schedule.ChannelStatus(open_now=channel.always_open, always_open=channel.always_open)
+        else:
+            state = schedule.status(channel, zone=zone, at=at)
+        views.append(
+            ChannelView(
+                channel=channel,
+                group=_GROUP_OF_KIND.get(channel.kind, "email"),
+                contact=contact,
+                href=href,
+                action=action,
+                caption=caption,
+                status=state,
+                hours=schedule.weekly_summary(channel),
+                shown_in=viewer_zone or zone or timezone.get_default_timezone(),
+                viewer_zone_known=viewer_zone is not None,
+                now=at,
+            )
+        )
+    abbreviation = schedule.zone_abbreviation(zone, at) if zone else ""
+    return HelplineView(helpline=helpline, channels=views, zone=zone, zone_abbreviation=abbreviation)
+
+
+# The lists
+
+
+def _with_everything(helplines: QuerySet, *, vocabularies: bool = True) -> QuerySet:
+    helplines = helplines.select_related("organisation").prefetch_related(
+        Prefetch("channels", queryset=Channel.objects.order_by("position", "pk").prefetch_related("hours"))
+    )
+    return helplines.prefetch_related("audiences", "languages", "topics") if vocabularies else helplines
+
+
+def topic_with_subtopics(slug: str, topics: list[Topic]) -> set[int]:
+    """The ids of a topic and every topic below it, from an already loaded list of topics."""
+    children: dict[int | None, list[Topic]] = {}
+    for topic in topics:
+        children.setdefault(topic.parent_id, []).append(topic)
+    root = next((topic for topic in topics if topic.slug == slug), None)
+    if root is None:
+        return set()
+    found, stack = set(), [root]
+    while stack:
+        topic = stack.pop()
+        if topic.pk not in found:
+            found.add(topic.pk)
+            stack.extend(children.get(topic.pk, []))
+    return found
+
+
+def published_helplines(
+    *, country: str = "", topic_ids=None, audience: str = "", vocabularies: bool = True
+) -> QuerySet:
+    """Published helplines with everything a page or the API shows, prefetched; filters are optional."""
+    helplines = Helpline.objects.published()
+    if country:
+        helplines = helplines.filter(country=country)
+    if topic_ids is not None:
+        tagged = Helpline.topics.through.objects.filter(topic_id__in=topic_ids)
+        helplines = helplines.filter(pk__in=tagged.values("helpline_id"))
+    if audience:
+        meant_for = Helpline.audiences.through.objects.filter(audience__slug=audience)
+        helplines = helplines.filter(pk__in=meant_for.values("helpline_id"))
+    return _with_everything(helplines, vocabularies=vocabularies).order_by("country", "position", "name")
+
+
+def helpline_for_viewer(*, viewer, slug: str) -> Helpline | None:
+    """A helpline's own page: published ones for everyone; drafts and archived ones for its publishers and staff."""
+    helpline = _with_everything(Helpline.objects.filter(slug=slug)).first()
+    if helpline is None:
+        return None
+    if helpline.status == PublicationStatus.PUBLISHED or can_publish_for(viewer, helpline.organisation):
+        return helpline
+    if viewer.is_authenticated and viewer.is_staff:
+        return helpline
+    return None
+
+
+@dataclass
+class OpenNowGroup:
+    key: str
+    title: str
+    entries: list[tuple[HelplineView, ChannelView]]
+
+
+@dataclass
+class HelpPage:
+    country: CountryChoice
+    country_name: str
+    emergency: EmergencyNumber | None
+    helplines: list[HelplineView]
+    open_now: list[OpenNowGroup]
+    closed: list[HelplineView]  # helplines with channels not open now, shown with their hours
+    covered_countries: list[tuple[str, str]]
+    all_countries: list[tuple[str, str]]
+    topics: list[tuple[str, str]]
+    audiences: list[tuple[str, str]]
+    topic: str = ""
+    audience: str = ""
+    filtered: bool = False
+    directory: dict = field(default_factory=lambda: DIRECTORY)
+    now: datetime | None = None
+
+    @property
+    def country_covered(self) -> bool:
+        return any(code == self.country.code for code, _name in self.covered_countries)
+
+
+def _open_now_groups(views: list[HelplineView]) -> list[OpenNowGroup]:
+    groups = []
+    for key, title, _kinds in CHANNEL_GROUPS:
+        entries = [(view, channel) for view in views for channel in view.open_channels if channel.group == key]
+        if entries:
+            groups.append(OpenNowGroup(key=key, title=str(title), entries=entries))
+    return groups
+
+
+def _topic_choices(topics: list[Topic]) -> list[tuple[str, str]]:
+    children: dict[int | None, list[Topic]] = {}
+    for topic in topics:
+        children.setdefault(topic.parent_id, []).append(topic)
+    ordered: list[tuple[str, str]] = []
+
+    def walk(parent, depth):
+        for topic in children.get(parent, []):
+            ordered.append((topic.slug, "\u2003" * depth + topic.name))
+            walk(topic.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def help_page(
+    *,
+    viewer,
+    country: CountryChoice,
+    topic: str = "",
+    audience: str = "",
+    at: datetime | None = None,
+    viewer_zone: zoneinfo.ZoneInfo | None = None,
+) -> HelpPage:
+    """Everything the Get help page shows for one country, in a fixed number of queries."""
+    at = at or timezone.now()
+    topics = list(Topic.objects.order_by("position", "name"))
+    audiences = list(Audience.objects.order_by("position", "name"))
+    topic = topic if any(t.slug == topic for t in topics) else ""
+    audience = audience if any(a.slug == audience for a in audiences) else ""
+    published = Helpline.objects.published().order_by()
+    covered = sorted(set(published.values_list("country", flat=True).distinct()), key=country_name)
+    views: list[HelplineView] = []
+    emergency = None
+    if country.code:
+        emergency = EmergencyNumber.objects.filter(country=country.code).first()
+        helplines = published_helplines(
+            country=country.code,
+            topic_ids=topic_with_subtopics(topic, topics) if topic else None,
+            audience=audience,
+        )
+        views = [describe_helpline(helpline, at=at, viewer_zone=viewer_zone) for helpline in helplines]
+    return HelpPage(
+        country=country,
+        country_name=country_name(country.code),
+        emergency=emergency,
+        helplines=views,
+        open_now=_open_now_groups(views),
+        closed=[view for view in views if view.closed_channels],
+        covered_countries=[(code, country_name(code)) for code in covered],
+        all_countries=[(c.code, str(c.name)) for c in countries],
+        topics=_topic_choices(topics),
+        audiences=[(a.slug, a.name) for a in audiences],
+        topic=topic,
+        audience=audience,
+        filtered=bool(topic or audience),
+        now=at,
+    )
+
+
+@dataclass
+class CrisisPanel:
+    country: str
+    country_name: str
+    emergency: EmergencyNumber | None
+    open_now: list[OpenNowGroup]
+
+
+def crisis_panel(*, country: str, at: datetime | None = None, viewer_zone=None) -> CrisisPanel:
+    """The short version for other pages (a crisis search, the screen after a worrying post): the emergency
+    number and the lines open now in that country. Four queries; render with resources/partials/crisis_lines.html.
+    """
+    at = at or timezone.now()
+    country = country if country in countries else ""
+    if not country:
+        return CrisisPanel(country="", country_name="", emergency=None, open_now=[])
+    helplines = published_helplines(country=country, vocabularies=False)
+    views = [describe_helpline(helpline, at=at, viewer_zone=viewer_zone) for helpline in helplines]
+    return CrisisPanel(
+        country=country,
+        country_name=country_name(country),
+        emergency=EmergencyNumber.objects.filter(country=country).first(),
+        open_now=_open_now_groups(views),
+    )

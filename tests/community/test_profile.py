@@ -208,6 +208,14 @@ def test_times_follow_the_browser_zone_cookie_when_the_member_has_not_chosen_one
     assert "15 Jan 2025, 21:00" in client.get("/settings/tokens/").content.decode()
 
 
+def test_the_browser_cookie_is_read_url_encoded_as_hearten_js_writes_it(client, member, token_at_noon_utc):
+    """static/js/hearten.js stores encodeURIComponent(zone), so the slash arrives as %2F."""
+    client.force_login(member)
+    client.cookies["tz"] = "Asia%2FTokyo"
+
+    assert "15 Jan 2025, 21:00" in client.get("/settings/tokens/").content.decode()
+
+
 def test_times_are_in_utc_without_a_zone_or_with_a_bogus_cookie(client, member, token_at_noon_utc):
     client.force_login(member)
     client.cookies["tz"] = "Not/A_Zone"
