@@ -194,6 +194,12 @@ HEARTEN_MINIMUM_AGE = 13
 HEARTEN_ADULT_AGE = 18
 HEARTEN_QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
+# The resource library
+HSDS_DIR = Path(os.environ.get("HSDS_DIR", BASE_DIR.parent / "shared" / "hsds"))  # HSDS 3.0 schemas
+HEARTEN_LINK_CHECK_PER_HOST_SECONDS = float(os.environ.get("LINK_CHECK_PER_HOST_SECONDS", "1"))
+# Only for tests against local servers: never let the link checker reach private addresses in production.
+HEARTEN_LINK_CHECK_ALLOW_PRIVATE = env_bool("LINK_CHECK_ALLOW_PRIVATE", False)
+
 # Internationalisation: UTC in storage, the viewer's zone on screen.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, transaction
@@ -21,6 +22,10 @@ LOGO_MAX_SIDE = 512
 DETAIL_FIELDS = ("name", "description", "website", "email", "country", "registration_number")
 # Changing one of these on a verified organisation sends it back to staff for verification.
 IDENTITY_FIELDS = ("name", "website", "registration_number", "country")
+
+# The community role group of DESIGN.md (community.models.Role.ORGANISATION_MEMBER); resources may not import
+# community, so it names the group. A person holds it while they belong to at least one verified organisation.
+ORGANISATION_MEMBER_GROUP = "organisation_member"
 
 _web_address = URLValidator(schemes=["http", "https"])
 _email = EmailValidator()
@@ -66,6 +71,19 @@ def _clean_logo(logo):
         return clean_image(logo, max_side=LOGO_MAX_SIDE)
     except ValidationError as error:
         raise ValidationError({"logo": error.messages}) from None
+
+
+def _sync_role_group(users) -> None:
+    group, _created = Group.objects.get_or_create(name=ORGANISATION_MEMBER_GROUP)
+    for user in users:
+        if OrganisationMember.objects.filter(user=user, organisation__verification=VerificationState.VERIFIED).exists():
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+
+
+def _sync_members_role_group(organisation) -> None:
+    _sync_role_group([membership.user for membership in organisation.memberships.select_related("user")])
 
 
 def register_organisation(
@@ -156,6 +174,8 @@ def update_organisation(*, actor, organisation: Organisation, logo=None, remove_
         elif remove_logo:
             organisation.logo = ""
         organisation.save()
+        if identity_changed:
+            _sync_members_role_group(organisation)
     return organisation
 
 
@@ -191,9 +211,11 @@ def add_member(*, actor, organisation: Organisation, user, role: str = Organisat
             raise ValidationError({"user": [_("%(user)s is already a member.") % {"user": user}]})
         try:
             with transaction.atomic():
-                return OrganisationMember.objects.create(organisation=organisation, user=user, role=role)
+                membership = OrganisationMember.objects.create(organisation=organisation, user=user, role=role)
         except IntegrityError:
             raise ValidationError({"user": [_("%(user)s is already a member.") % {"user": user}]}) from None
+        _sync_role_group([user])
+        return membership
 
 
 def change_member_role(*, actor, organisation: Organisation, user, role: str) -> OrganisationMember:
@@ -224,6 +246,7 @@ def remove_member(*, actor, organisation: Organisation, user) -> None:
         if membership.role == OrganisationMember.Role.ADMIN:
             _ensure_another_admin(actor, organisation, user)
         membership.delete()
+        _sync_role_group([user])
 
 
 def verify_organisation(*, actor, organisation: Organisation) -> Organisation:
@@ -239,6 +262,7 @@ def verify_organisation(*, actor, organisation: Organisation) -> Organisation:
         organisation.save(
             update_fields=["verification", "verified_at", "verified_by", "rejection_reason", "updated_at"]
         )
+        _sync_members_role_group(organisation)
     return organisation
 
 
@@ -261,6 +285,7 @@ def reject_organisation(*, actor, organisation: Organisation, reason: str) -> Or
         organisation.save(
             update_fields=["verification", "verified_at", "verified_by", "rejection_reason", "updated_at"]
         )
+        _sync_members_role_group(organisation)
     return organisation
 
 

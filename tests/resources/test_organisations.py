@@ -300,3 +300,33 @@ def test_only_staff_choose_trusted_flaggers():
     services.set_trusted_flagger(actor=StaffFactory(), organisation=admin.organisation, trusted=True)
 
     assert Organisation.objects.get(pk=admin.organisation.pk).is_trusted_flagger
+
+
+def test_members_of_a_verified_organisation_hold_the_organisation_member_role():
+    """DESIGN.md's "organisation member" role follows membership of a verified organisation."""
+    from resources.services.organisations import (
+        add_member,
+        reject_organisation,
+        remove_member,
+        verify_organisation,
+    )
+    from tests.factories import OrganisationFactory, StaffFactory, UserFactory
+
+    staff = StaffFactory()
+    organisation = OrganisationFactory(verification="unverified")
+    person = UserFactory()
+    add_member(actor=staff, organisation=organisation, user=person)
+    assert "organisation_member" not in person.roles  # not verified yet
+
+    verify_organisation(actor=staff, organisation=organisation)
+    person = type(person).objects.get(pk=person.pk)
+    assert "organisation_member" in person.roles
+
+    reject_organisation(actor=staff, organisation=organisation, reason="Could not confirm the charity number")
+    person = type(person).objects.get(pk=person.pk)
+    assert "organisation_member" not in person.roles
+
+    verify_organisation(actor=staff, organisation=organisation)
+    remove_member(actor=staff, organisation=organisation, user=person)
+    person = type(person).objects.get(pk=person.pk)
+    assert "organisation_member" not in person.roles
