@@ -89,7 +89,7 @@ class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[A-Za-z0-9_]+"
 
     def get_queryset(self):
-        return selectors.visible_profiles(viewer=self.request.user).order_by("-pk")
+        return selectors.listed_profiles(viewer=self.request.user).order_by("-pk")
 
     def get_object(self):
         person = selectors.profile_for_viewer(viewer=self.request.user, handle=self.kwargs["handle"])

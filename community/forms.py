@@ -1,7 +1,9 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -32,8 +34,11 @@ class SignupForm(AllauthSignupForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Handle")
         self.fields["username"].help_text = _("Your public @name: 3 to 30 letters, digits or underscores.")
-        self.fields["email"].help_text = _(
-            "Never shown to anyone. We use it to sign you in and keep your account safe."
+        self.fields["email"].help_text = format_html(
+            '{} <a href="{}">{}</a>',
+            _("Never shown to anyone. We use it to sign you in and keep your account safe."),
+            reverse("privacy"),
+            _("How we handle your data"),
         )
         self.fields["username"].widget.attrs["placeholder"] = _("e.g. quiet_river")
         self.fields["birth_month"].help_text = _(

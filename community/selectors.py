@@ -12,6 +12,15 @@ def visible_profiles(*, viewer) -> QuerySet[User]:
     return profiles.prefetch_related("groups")
 
 
+def listed_profiles(*, viewer) -> QuerySet[User]:
+    """The profile directory: public profiles of adults only, whoever asks.
+
+    Members-only and minors' profiles open by handle for those allowed, but are never listed,
+    so nobody can page through them to harvest young people's handles and bios.
+    """
+    return visible_profiles(viewer=viewer).filter(profile_visibility=ProfileVisibility.PUBLIC, minor_until__isnull=True)
+
+
 def profile_for_viewer(*, viewer, handle: str) -> User | None:
     return visible_profiles(viewer=viewer).filter(handle__iexact=handle).first()
 

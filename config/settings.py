@@ -303,6 +303,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ResourceKindEnum": "resources.models.Resource.Kind",
+        "ChannelKindEnum": "resources.models.Channel.Kind",
+    },
 }
 
 # Logging: never log message bodies or tokens; request details stay at WARNING.

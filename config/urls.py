@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from community import api as community_api
@@ -14,6 +16,9 @@ from .api import router
 urlpatterns = [
     path("", community_views.home, name="home"),
     path("help/", help_views.get_help, name="help"),
+    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    # Resolved per request: with hashed static files the name is only known after collectstatic.
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static_url("img/heart.svg"))),
     path("", include("resources.urls")),
     path("search/", RedirectView.as_view(url="/resources/", permanent=True, query_string=True), name="search"),
     path("accounts/signup/", community_views.SignupView.as_view(), name="account_signup"),

@@ -1,5 +1,6 @@
 """The API's shared behaviour: one error format, throttling, cursor pagination, the schema and its docs."""
 
+import datetime
 import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -246,9 +247,11 @@ def test_page_size_is_capped(api_client):
 
 
 @pytest.mark.django_db
-def test_members_only_profiles_are_listed_only_for_members(api_client, member):
+def test_members_only_and_minors_profiles_open_by_handle_but_are_never_listed(api_client, member):
+    """Nobody, signed in or not, can page through members-only or minors' profiles."""
     public = UserFactory()
     hidden = UserFactory(profile_visibility=ProfileVisibility.MEMBERS)
+    minor = UserFactory(minor_until=datetime.date.today() + datetime.timedelta(days=400))
 
     anonymous = {item["handle"] for item in api_client.get(PROFILES).json()["results"]}
     assert public.handle in anonymous
@@ -257,7 +260,9 @@ def test_members_only_profiles_are_listed_only_for_members(api_client, member):
 
     api_client.force_authenticate(member)
     signed_in = {item["handle"] for item in api_client.get(PROFILES).json()["results"]}
-    assert {public.handle, hidden.handle} <= signed_in
+    assert public.handle in signed_in
+    assert hidden.handle not in signed_in
+    assert minor.handle not in signed_in
     assert api_client.get(f"{PROFILES}{hidden.handle}/").json()["handle"] == hidden.handle
 
 
