@@ -16,6 +16,11 @@ from taggit.managers import TaggableManager
 WORLDWIDE = "WW"
 
 
+def utc_today():
+    """Calendar dates (reviewed, verified) are UTC dates, whoever is signed in when they are written."""
+    return timezone.now().date()
+
+
 class Language(models.Model):
     """An ISO 639-1 language (seeded by migration)."""
 
@@ -190,7 +195,7 @@ class Resource(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
     )
-    reviewed_on = models.DateField(_("last reviewed on"), default=timezone.localdate)
+    reviewed_on = models.DateField(_("last reviewed on"), default=utc_today)
     review_interval_days = models.PositiveSmallIntegerField(
         _("review every (days)"), default=365, help_text=_("After this many days the resource shows as not reviewed.")
     )
@@ -223,7 +228,7 @@ class Resource(models.Model):
 
     @property
     def needs_review(self) -> bool:
-        return timezone.localdate() > self.review_due_on
+        return utc_today() > self.review_due_on
 
 
 class Helpline(models.Model):

@@ -28,6 +28,7 @@ def zone_for(name: str) -> zoneinfo.ZoneInfo:
 class ChannelStatus:
     open_now: bool
     always_open: bool
+    # Instants in UTC (an instant in the repeated autumn hour, in the local zone, compares unequal to itself in UTC).
     closes_at: datetime | None = None  # when open: the end of the current opening (None if it never ends)
     opens_at: datetime | None = None  # when closed: the next opening (None if no hours at all)
 
@@ -36,29 +37,39 @@ def _rows(channel) -> list:
     return list(channel.hours.all())
 
 
-def _span(row, day: date) -> tuple[datetime, datetime]:
-    """The naive local start and end of one weekly row on one date."""
+def _instant(local: datetime, zone: zoneinfo.ZoneInfo, *, closing: bool) -> datetime:
+    """A wall-clock time in the zone as a real instant (in UTC), whatever a daylight-saving change does to it.
+
+    A time that doesn't exist (the hour clocks skip in spring) moves forward: a line "closing" at 01:30 on
+    that night in London closes at 02:30 BST, the moment 01:30 GMT would have been. A time that happens twice
+    (the hour clocks repeat in autumn) is its first occurrence when a line opens and its second when it
+    closes, so an opening never gets shorter than its wall-clock hours.
+    """
+    first, second = local.replace(tzinfo=zone, fold=0), local.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first.astimezone(UTC)
+    skipped = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local
+    if skipped:
+        # fold=0 reads a skipped time with the offset from before the change, which lands after the gap.
+        return first.astimezone(UTC)
+    return (second if closing else first).astimezone(UTC)
+
+
+def _span(row, day: date, zone: zoneinfo.ZoneInfo) -> tuple[datetime, datetime]:
+    """The start and end instants (UTC) of one weekly row on one local date."""
     start = datetime.combine(day, row.opens)
     end = datetime.combine(day + timedelta(days=1) if row.closes_next_day else day, row.closes)
-    return start, end
+    return _instant(start, zone, closing=False), _instant(end, zone, closing=True)
 
 
-def _local(at: datetime, zone: zoneinfo.ZoneInfo) -> datetime:
-    return at.astimezone(zone).replace(tzinfo=None)
-
-
-def _aware(local: datetime, zone: zoneinfo.ZoneInfo) -> datetime:
-    # A wall time in a spring-forward gap is read with the offset before the change, then normalised:
-    # a line "opening" at 01:30 on that night in London opens at 02:30 BST, the moment 01:30 GMT would have been.
-    return local.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
-
-
-def _current_span(rows, local: datetime) -> tuple[datetime, datetime] | None:
-    for day in (local.date() - timedelta(days=1), local.date()):
+def _current_span(rows, zone: zoneinfo.ZoneInfo, at: datetime) -> tuple[datetime, datetime] | None:
+    """The opening (start, end instants) that `at` falls in, if any: every comparison is between real instants."""
+    today = at.astimezone(zone).date()
+    for day in (today - timedelta(days=1), today):
         for row in rows:
             if row.weekday == day.weekday():
-                start, end = _span(row, day)
-                if start <= local < end:
+                start, end = _span(row, day, zone)
+                if start <= at < end:
                     return start, end
     return None
 
@@ -67,34 +78,36 @@ def is_open(channel, *, zone: zoneinfo.ZoneInfo, at: datetime) -> bool:
     """Whether the channel takes contacts at the instant `at` (an aware datetime)."""
     if channel.always_open:
         return True
-    return _current_span(_rows(channel), _local(at, zone)) is not None
+    return _current_span(_rows(channel), zone, at) is not None
 
 
 def status(channel, *, zone: zoneinfo.ZoneInfo, at: datetime) -> ChannelStatus:
-    """Open now or not, until when, or when it opens next: one reading of the schedule at one instant."""
+    """Open now or not, until when, or when it opens next: one reading of the schedule at one instant.
+
+    `open_now` and `closes_at` come from the same instants, so an open channel always closes in the future.
+    """
     if channel.always_open:
         return ChannelStatus(open_now=True, always_open=True)
     rows = _rows(channel)
-    local = _local(at, zone)
-    span = _current_span(rows, local)
+    span = _current_span(rows, zone, at)
     if span is not None:
         end = span[1]
         # Back-to-back rows (Monday until midnight, then Tuesday from midnight) are one opening.
         for _step in range(_LOOKAHEAD_DAYS * 2):
-            following = _current_span(rows, end)
+            following = _current_span(rows, zone, end)
             if following is None or following[1] <= end:
                 break
             end = following[1]
         else:
             return ChannelStatus(open_now=True, always_open=False)
-        return ChannelStatus(open_now=True, always_open=False, closes_at=_aware(end, zone))
+        return ChannelStatus(open_now=True, always_open=False, closes_at=end)
     opens = None
+    today = at.astimezone(zone).date()
     for offset in range(_LOOKAHEAD_DAYS):
-        day = local.date() + timedelta(days=offset)
-        starts = [_span(row, day)[0] for row in rows if row.weekday == day.weekday()]
-        later = [start for start in starts if start > local]
+        day = today + timedelta(days=offset)
+        later = [start for row in rows if row.weekday == day.weekday() if (start := _span(row, day, zone)[0]) > at]
         if later:
-            opens = _aware(min(later), zone)
+            opens = min(later)
             break
     return ChannelStatus(open_now=False, always_open=False, opens_at=opens)
 

@@ -15,11 +15,10 @@ from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..models import Channel, EmergencyNumber, Helpline, OpeningHours
+from ..models import Channel, EmergencyNumber, Helpline, OpeningHours, utc_today
 from ..services import helplines as services
 
 DETAIL_FIELDS = [
@@ -54,7 +53,7 @@ class VerifiedFilter(admin.SimpleListFilter):
         return [("yes", _("Yes")), ("stale", _("Over a year ago")), ("no", _("Not yet"))]
 
     def queryset(self, request, queryset):
-        a_year_ago = timezone.localdate() - timedelta(days=365)
+        a_year_ago = utc_today() - timedelta(days=365)
         if self.value() == "yes":
             return queryset.filter(verified_on__isnull=False)
         if self.value() == "stale":

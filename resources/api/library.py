@@ -112,6 +112,16 @@ class ResourceSerializer(serializers.ModelSerializer):
         return str(render_markdown(resource.body))
 
 
+class ResourceListSerializer(ResourceSerializer):
+    """A search result: everything but the body, so a list never renders anyone's Markdown (the detail does)."""
+
+    body_html = None
+
+    class Meta(ResourceSerializer.Meta):
+        fields = [name for name in ResourceSerializer.Meta.fields if name not in {"body", "body_html"}]
+        read_only_fields = fields
+
+
 # Input: the shape only. The service checks the rules (unknown codes, publishability, permissions).
 
 
@@ -231,7 +241,7 @@ class ResourceViewSet(viewsets.GenericViewSet):
         view = selectors.resource_for_viewer(viewer=self.request.user, slug=resource.slug)
         return Response(ResourceSerializer(view.resource).data, status=status_code)
 
-    @extend_schema(parameters=SEARCH_PARAMETERS, responses=ResourceSerializer(many=True))
+    @extend_schema(parameters=SEARCH_PARAMETERS, responses=ResourceListSerializer(many=True))
     def list(self, request):
         """Search and filter published resources, best match first, with facet counts."""
         params = request.query_params
@@ -262,7 +272,7 @@ class ResourceViewSet(viewsets.GenericViewSet):
                     name: [{"value": value, "label": str(label), "count": count} for value, label, count in values]
                     for name, values in result.facets.items()
                 },
-                "results": ResourceSerializer(result.resources, many=True).data,
+                "results": ResourceListSerializer(result.resources, many=True).data,
             }
         )
 

@@ -7,9 +7,8 @@ missing. Before any real use, staff should check every entry against its source 
 """
 
 from django.db import transaction
-from django.utils import timezone
 
-from ..models import Helpline, Organisation, VerificationState
+from ..models import Helpline, Organisation, VerificationState, utc_today
 from ..services import helplines as services
 from ..services import organisations as organisation_services
 
@@ -264,7 +263,7 @@ def seed(*, staff) -> int:
     organisations = {slug: _organisation(slug, staff=staff) for slug in ORGANISATIONS}
     existing = set(Helpline.objects.filter(slug__in=[row[0] for row in HELPLINES]).values_list("slug", flat=True))
     created = 0
-    today = timezone.localdate()
+    today = utc_today()
     for slug, org, name, country, zone, source, topics, audiences, languages, position, channels in HELPLINES:
         if slug in existing:
             continue

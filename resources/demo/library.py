@@ -7,9 +7,7 @@ Everything is created through the services, as a publisher would, and only what 
 
 import datetime
 
-from django.utils import timezone
-
-from ..models import Organisation, Resource
+from ..models import Organisation, Resource, utc_today
 from ..services import library as library_services
 from ..services import organisations as organisation_services
 
@@ -62,6 +60,8 @@ ORGANISATIONS = {
 
 # (organisation, kind, title, summary, body, link path or "", topics, audiences, languages, countries, tags, extra)
 # extra: {"reviewed_days_ago": n} puts the last review in the past; {"draft": True} leaves it unpublished.
+# Kind "helpline" promises a number or a service to contact (a teenager expects one to call): writing *about*
+# helplines is an "article".
 RESOURCES = [
     (
         "calm",
@@ -311,7 +311,7 @@ Fill it in with someone you trust if you can, and keep a photo on your phone."""
     ),
     (
         "calm",
-        "helpline",
+        "article",
         "Talking to a helpline: what to expect",
         "Nervous about calling or texting a helpline? What happens, what they will ask, and that you can hang up.",
         """Lots of people feel nervous before contacting a helpline for the first time. Here is what usually happens.
@@ -1019,7 +1019,7 @@ Many people find that by worry time, half of the list no longer feels important.
     ),
     (
         "opendoor",
-        "helpline",
+        "article",
         "Worried about someone right now?",
         "If someone you know might be in danger, here is what to do in the next few minutes, and who to call.",
         """If someone's life is in immediate danger, call your emergency number now.
@@ -1077,7 +1077,7 @@ def seed(*, staff, publisher) -> int:
     """Create what is missing; return how many resources were created."""
     organisations = {key: _organisation(key, staff=staff, publisher=publisher) for key in ORGANISATIONS}
     created = 0
-    today = timezone.localdate()
+    today = utc_today()
     for key, kind, title, summary, body, link, topics, audiences, languages, countries, tags, extra in RESOURCES:
         organisation = organisations[key]
         if Resource.objects.filter(organisation=organisation, title=title).exists():

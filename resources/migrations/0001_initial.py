@@ -10,6 +10,8 @@ import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
 
+import resources.models
+
 
 class Migration(migrations.Migration):
     initial = True
@@ -416,7 +418,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "reviewed_on",
-                    models.DateField(default=django.utils.timezone.localdate, verbose_name="last reviewed on"),
+                    models.DateField(default=resources.models.utc_today, verbose_name="last reviewed on"),
                 ),
                 (
                     "review_interval_days",

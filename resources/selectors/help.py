@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from urllib.parse import quote
 
 import phonenumbers
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,7 +20,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django_countries import countries
 
 from .. import schedule
-from ..models import Audience, Channel, EmergencyNumber, Helpline, PublicationStatus, Topic
+from ..models import Audience, Channel, EmergencyNumber, Helpline, Topic
 from ..permissions import can_publish_for
 
 # The groups people look for first, in this order: someone to talk to, to text, to chat with, to write to.
@@ -275,11 +275,15 @@ def published_helplines(
 
 
 def helpline_for_viewer(*, viewer, slug: str) -> Helpline | None:
-    """A helpline's own page: published ones for everyone; drafts and archived ones for its publishers and staff."""
-    helpline = _with_everything(Helpline.objects.filter(slug=slug)).first()
+    """A helpline's own page: what readers may see (`Helpline.objects.published()`) for everyone; drafts,
+    archived lines and lines of an organisation not (or no longer) verified only for its publishers and staff.
+    None for anyone else, so a view answers 404 and doesn't tell that the line exists.
+    """
+    readable = Helpline.objects.published().filter(pk=OuterRef("pk"))
+    helpline = _with_everything(Helpline.objects.filter(slug=slug)).annotate(readable=Exists(readable)).first()
     if helpline is None:
         return None
-    if helpline.status == PublicationStatus.PUBLISHED or can_publish_for(viewer, helpline.organisation):
+    if helpline.readable or can_publish_for(viewer, helpline.organisation):
         return helpline
     if viewer.is_authenticated and viewer.is_staff:
         return helpline
@@ -310,10 +314,20 @@ class HelpPage:
     filtered: bool = False
     directory: dict = field(default_factory=lambda: DIRECTORY)
     now: datetime | None = None
+    topic_name: str = ""
+    audience_name: str = ""
+    # With a topic or audience chosen: how many of the country's other helplines are open now (those the
+    # choice leaves out), to say so when none of the chosen ones is open.
+    others_open: int = 0
 
     @property
     def country_covered(self) -> bool:
         return any(code == self.country.code for code, _name in self.covered_countries)
+
+    @property
+    def others_open_instead(self) -> int:
+        """Other lines open now, worth pointing to: none of the chosen ones is open, but some others are."""
+        return self.others_open if self.filtered and not self.open_now else 0
 
 
 def _open_now_groups(views: list[HelplineView]) -> list[OpenNowGroup]:
@@ -359,14 +373,20 @@ def help_page(
     covered = sorted(set(published.values_list("country", flat=True).distinct()), key=country_name)
     views: list[HelplineView] = []
     emergency = None
+    others_open = 0
     if country.code:
         emergency = EmergencyNumber.objects.filter(country=country.code).first()
-        helplines = published_helplines(
-            country=country.code,
-            topic_ids=topic_with_subtopics(topic, topics) if topic else None,
-            audience=audience,
-        )
-        views = [describe_helpline(helpline, at=at, viewer_zone=viewer_zone) for helpline in helplines]
+        # Every line in the country, then the chosen topic and audience picked out of the prefetched
+        # vocabularies: the same queries with or without a choice, and the lines left out are known, to say
+        # how many of them are open now.
+        topic_ids = topic_with_subtopics(topic, topics) if topic else None
+        every = [
+            describe_helpline(helpline, at=at, viewer_zone=viewer_zone)
+            for helpline in published_helplines(country=country.code)
+        ]
+        views = [view for view in every if _matches(view.helpline, topic_ids=topic_ids, audience=audience)]
+        chosen = {id(view) for view in views}
+        others_open = sum(1 for view in every if view.open_now and id(view) not in chosen)
     return HelpPage(
         country=country,
         country_name=country_name(country.code),
@@ -382,7 +402,17 @@ def help_page(
         audience=audience,
         filtered=bool(topic or audience),
         now=at,
+        topic_name=next((t.name for t in topics if t.slug == topic), ""),
+        audience_name=next((a.name for a in audiences if a.slug == audience), ""),
+        others_open=others_open,
     )
+
+
+def _matches(helpline: Helpline, *, topic_ids: set[int] | None, audience: str) -> bool:
+    """The published_helplines filters, read from the prefetched topics and audiences."""
+    if topic_ids is not None and not any(topic.pk in topic_ids for topic in helpline.topics.all()):
+        return False
+    return not audience or any(meant.slug == audience for meant in helpline.audiences.all())
 
 
 @dataclass
@@ -391,11 +421,23 @@ class CrisisPanel:
     country_name: str
     emergency: EmergencyNumber | None
     open_now: list[OpenNowGroup]
+    closed: list[tuple[HelplineView, ChannelView]] = field(default_factory=list)  # not open now: said so
+    directory: dict = field(default_factory=lambda: DIRECTORY)
+
+    @property
+    def has_lines(self) -> bool:
+        return bool(self.open_now or self.closed)
+
+
+# Ways to reach someone now; email is too slow for someone in crisis.
+_CRISIS_GROUPS = ("call", "text", "chat")
 
 
 def crisis_panel(*, country: str, at: datetime | None = None, viewer_zone=None) -> CrisisPanel:
     """The short version for other pages (a crisis search, the screen after a worrying post): the emergency
-    number and the lines open now in that country. Four queries; render with resources/partials/crisis_lines.html.
+    number, the lines open now in that country by how to reach them, then the ones closed now with when they
+    open. Four queries (helplines, channels, hours, emergency number), or none without a country; render with
+    resources/partials/crisis_lines.html.
     """
     at = at or timezone.now()
     country = country if country in countries else ""
@@ -407,5 +449,8 @@ def crisis_panel(*, country: str, at: datetime | None = None, viewer_zone=None) 
         country=country,
         country_name=country_name(country),
         emergency=EmergencyNumber.objects.filter(country=country).first(),
-        open_now=_open_now_groups(views),
+        open_now=[group for group in _open_now_groups(views) if group.key in _CRISIS_GROUPS],
+        closed=[
+            (view, channel) for view in views for channel in view.closed_channels if channel.group in _CRISIS_GROUPS
+        ],
     )

@@ -24,6 +24,7 @@ from ..models import (
     Resource,
     Topic,
     VerificationState,
+    utc_today,
 )
 from ..permissions import is_organisation_member
 from . import help as help_selectors
@@ -92,7 +93,7 @@ def review_due_q(today: date | None = None) -> Q:
     Review intervals take few distinct values, so one small query turns the per-row date arithmetic into
     plain comparisons.
     """
-    today = today or timezone.localdate()
+    today = today or utc_today()
     intervals = Resource.objects.order_by().values_list("review_interval_days", flat=True).distinct()
     condition = Q(pk__in=[])
     for days in intervals:

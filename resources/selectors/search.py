@@ -20,7 +20,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from ..models import WORLDWIDE, Audience, Channel, EmergencyNumber, Helpline, Resource, Topic
+from ..models import WORLDWIDE, Audience, Resource, Topic
 from ..search import (
     SEARCH_CONFIG,
     TRIGRAM_THRESHOLD,
@@ -367,34 +367,6 @@ def _depth(topic, topics) -> int:
     while parent in by_id and depth < 10:
         depth, parent = depth + 1, by_id[parent].parent_id
     return depth
-
-
-# Help shown above the results of a search that suggests crisis
-
-
-@dataclass
-class CrisisHelp:
-    country: str
-    country_name: str
-    emergency_number: object  # EmergencyNumber or None
-    helplines: list
-
-
-def crisis_help_for(*, country: str, limit: int = 4) -> CrisisHelp:
-    """The country's published helplines (channels prefetched) and emergency number: 3 queries, or none."""
-    country = (country or "").upper()
-    if not country or country == WORLDWIDE or country not in countries:
-        return CrisisHelp(country="", country_name="", emergency_number=None, helplines=[])
-    helplines = list(
-        Helpline.objects.published()
-        .filter(country=country)
-        .prefetch_related(Prefetch("channels", queryset=Channel.objects.order_by("position", "pk")))
-        .order_by("position", "name")[:limit]
-    )
-    emergency = EmergencyNumber.objects.filter(country=country).first()
-    return CrisisHelp(
-        country=country, country_name=str(countries.name(country)), emergency_number=emergency, helplines=helplines
-    )
 
 
 def area_name(code: str) -> str:

@@ -9,6 +9,7 @@ import csv
 import io
 import logging
 import re
+import uuid
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -17,7 +18,6 @@ import phonenumbers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import EmailValidator, URLValidator, validate_slug
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -33,6 +33,7 @@ from ..models import (
     Organisation,
     PublicationStatus,
     Topic,
+    utc_today,
 )
 from ..permissions import can_publish_for, can_verify
 
@@ -289,6 +290,7 @@ class CleanHours:
     opens: time
     closes: time
     closes_next_day: bool
+    hsds_id: uuid.UUID | None = field(default=None, compare=False)  # kept by a new row (the HSDS import)
 
     def describe(self) -> str:
         day = str(OpeningHours.Weekday(self.weekday).label)
@@ -303,6 +305,7 @@ class CleanChannel:
     label: str
     always_open: bool
     hours: list[CleanHours] | None  # None: keep the hours it has
+    hsds_id: uuid.UUID | None = None  # kept by a new channel (the HSDS import)
 
     def key(self) -> tuple:
         return (self.kind, self.value)
@@ -321,6 +324,16 @@ def _time(value) -> time | None:
     if hour > 23 or minute > 59:
         return None
     return time(hour, minute)
+
+
+def _hsds_id(errors: _Errors, name: str, value) -> uuid.UUID | None:
+    if value in (None, ""):
+        return None
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        errors.add(name, _("This is not a valid HSDS id (a UUID)."))
+        return None
 
 
 def _clean_hours(errors: _Errors, prefix: str, rows) -> list[CleanHours]:
@@ -347,7 +360,7 @@ def _clean_hours(errors: _Errors, prefix: str, rows) -> list[CleanHours]:
         if opens is None or closes is None:
             continue
         next_day = _bool(errors, f"{name}.closes_next_day", row.get("closes_next_day", False))
-        hours = CleanHours(weekday, opens, closes, next_day)
+        hours = CleanHours(weekday, opens, closes, next_day, _hsds_id(errors, f"{name}.hsds_id", row.get("hsds_id")))
         if closes <= opens and not next_day:
             errors.add(
                 f"{name}.closes",
@@ -421,7 +434,8 @@ def _clean_channels(errors: _Errors, channels, *, country: str, existing: dict[i
                 errors.add(f"{prefix}.hours", _("Add its opening hours, or mark it as open 24/7."))
         elif not always_open and (channel_id is None or not existing[channel_id].hours.exists()):
             errors.add(f"{prefix}.hours", _("Add its opening hours, or mark it as open 24/7."))
-        channel = CleanChannel(channel_id, kind, value, label, always_open, hours)
+        hsds_id = _hsds_id(errors, f"{prefix}.hsds_id", raw.get("hsds_id"))
+        channel = CleanChannel(channel_id, kind, value, label, always_open, hours, hsds_id)
         if value and any(other.key() == channel.key() for other in cleaned):
             errors.add(f"{prefix}.value", _("This contact is listed twice."))
         cleaned.append(channel)
@@ -440,6 +454,7 @@ def check_helpline(*, data: dict, channels=None, instance: Helpline | None = Non
 
     `channels` is a list of {"id"?, "kind", "value", "label", "always_open", "hours": [{weekday, opens, closes,
     closes_next_day}]}; a channel without "hours" keeps the hours it has. None keeps the channels it has.
+    A channel or hours row may carry an "hsds_id" (a UUID) for write_channels to give it when it is new.
     """
     errors = _Errors()
     details = _clean_details(errors, data, instance=instance)
@@ -476,47 +491,78 @@ def _fingerprint(helpline: Helpline) -> set:
     }
 
 
-def _write_hours(channel: Channel, hours: list[CleanHours]) -> None:
-    rows = {CleanHours(r.weekday, r.opens, r.closes, r.closes_next_day): r for r in channel.hours.all()}
-    wanted = set(hours)
-    stale = [row.pk for key, row in rows.items() if key not in wanted]
-    if stale:
-        OpeningHours.objects.filter(pk__in=stale).delete()
-    OpeningHours.objects.bulk_create(
-        [
-            OpeningHours(
-                channel=channel, weekday=h.weekday, opens=h.opens, closes=h.closes, closes_next_day=h.closes_next_day
-            )
-            for h in hours
-            if h not in rows
-        ]
-    )
-
-
 def _write_channels(helpline: Helpline, channels: list[CleanChannel]) -> None:
     existing = {channel.pk: channel for channel in helpline.channels.all()}
     unmatched = dict(existing)
     by_key = {(c.kind, c.value): c for c in existing.values()}
-    kept = []
-    for position, clean in enumerate(channels):
+    matched: list[tuple[Channel | None, CleanChannel]] = []
+    for clean in channels:
         channel = None
         if clean.id is not None:
             channel = unmatched.pop(clean.id, None)
         elif clean.key() in by_key and by_key[clean.key()].pk in unmatched:
             channel = unmatched.pop(by_key[clean.key()].pk)
+        matched.append((channel, clean))
+    # Everything no longer wanted goes first, so a new row may take the HSDS id an old one had.
+    if unmatched:
+        Channel.objects.filter(pk__in=list(unmatched)).delete()
+    present: dict[int, set[CleanHours]] = {}
+    for channel, clean in matched:
+        if channel is None or (not clean.always_open and clean.hours is None):
+            continue
+        rows = {CleanHours(r.weekday, r.opens, r.closes, r.closes_next_day): r.pk for r in channel.hours.all()}
+        wanted = set() if clean.always_open else set(clean.hours)
+        stale = [pk for key, pk in rows.items() if key not in wanted]
+        if stale:
+            OpeningHours.objects.filter(pk__in=stale).delete()
+        present[channel.pk] = set(rows) & wanted
+    new_hours = []
+    for position, (channel, clean) in enumerate(matched):
         if channel is None:
             channel = Channel(helpline=helpline)
+            if clean.hsds_id is not None:
+                channel.hsds_id = clean.hsds_id
         channel.kind, channel.value, channel.label = clean.kind, clean.value, clean.label
         channel.always_open, channel.position = clean.always_open, position
         channel.save()
-        kept.append((channel, clean))
-    if unmatched:
-        Channel.objects.filter(pk__in=list(unmatched)).delete()
-    for channel, clean in kept:
-        if clean.always_open:
-            channel.hours.all().delete()
-        elif clean.hours is not None:
-            _write_hours(channel, clean.hours)
+        if clean.always_open or clean.hours is None:
+            continue
+        for h in clean.hours:
+            if h not in present.get(channel.pk, ()):
+                row = OpeningHours(
+                    channel=channel,
+                    weekday=h.weekday,
+                    opens=h.opens,
+                    closes=h.closes,
+                    closes_next_day=h.closes_next_day,
+                )
+                if h.hsds_id is not None:
+                    row.hsds_id = h.hsds_id
+                new_hours.append(row)
+    OpeningHours.objects.bulk_create(new_hours)
+
+
+def write_channels(*, actor, helpline: Helpline, channels: list[CleanChannel]) -> Helpline:
+    """Make `channels` (as check_helpline returns them) the saved helpline's full list of channels and hours.
+
+    Channels are matched by id, else by kind and contact; hours rows by day and times. A new channel or row takes
+    the `hsds_id` it carries, if any. Changing how or when people get in touch clears the verification: staff
+    check the new details again. The caller checks permission; create_helpline, update_helpline and the HSDS
+    import come through here.
+    """
+    with transaction.atomic():
+        before = _fingerprint(helpline) if helpline.verified_on else None
+        _write_channels(helpline, channels)
+        if before is not None and _fingerprint(helpline) != before:
+            helpline.verified_on, helpline.verified_by = None, None
+            helpline.save(update_fields=["verified_on", "verified_by", "updated_at"])
+            log.info("helpline %s contacts changed by user %s: verification cleared", helpline.pk, _pk(actor))
+    log.info("helpline %s channels written by user %s", helpline.pk, _pk(actor))
+    return helpline
+
+
+def _pk(actor):
+    return getattr(actor, "pk", None)
 
 
 def _save(helpline: Helpline) -> None:
@@ -554,7 +600,7 @@ def create_helpline(*, actor, organisation: Organisation, data: dict, channels=(
             helpline.status = PublicationStatus.PUBLISHED
         _save(helpline)
         _set_relations(helpline, checked.details)
-        _write_channels(helpline, checked.channels)
+        write_channels(actor=actor, helpline=helpline, channels=checked.channels)
     log.info("helpline %s created by user %s", helpline.pk, getattr(actor, "pk", None))
     return helpline
 
@@ -570,18 +616,15 @@ def update_helpline(*, actor, helpline: Helpline, data: dict, channels=None, pub
     with transaction.atomic():
         helpline = Helpline.objects.select_for_update().get(pk=helpline.pk)
         checked = check_helpline(data=data, channels=channels, instance=helpline)
-        before = _fingerprint(helpline)
         old_slug = helpline.slug
         _apply(helpline, checked.details)
         helpline.slug = helpline.slug or old_slug
         if checked.channels_given or "country" in data:
-            _write_channels(helpline, checked.channels)
+            write_channels(actor=actor, helpline=helpline, channels=checked.channels)  # may clear the verification
         if publish:
             helpline.status = PublicationStatus.PUBLISHED
         if helpline.status == PublicationStatus.PUBLISHED and not checked.channels:
             raise ValidationError({"channels": [_("A published helpline needs at least one way to get in touch.")]})
-        if helpline.verified_on and _fingerprint(helpline) != before:
-            helpline.verified_on, helpline.verified_by = None, None
         _save(helpline)
         _set_relations(helpline, checked.details)
     log.info("helpline %s updated by user %s", helpline.pk, getattr(actor, "pk", None))
@@ -619,7 +662,7 @@ def verify_helpline(*, actor, helpline: Helpline, verified_on: date | None = Non
     """Staff confirm they checked the details against the service's own site (`source_url`) on that day."""
     if not can_verify(actor):
         raise PermissionDenied(_("Only staff can verify helplines."))
-    today = timezone.localdate()
+    today = utc_today()
     verified_on = verified_on or today
     errors = _Errors()
     if verified_on > today:
@@ -1051,7 +1094,7 @@ def import_helplines_csv(*, actor, file) -> ImportResult:
             else:
                 if not can_verify(actor):
                     errors.append(_row_error(group.first_line, "verified_on", _("Only staff can verify helplines.")))
-                elif verified_on > timezone.localdate():
+                elif verified_on > utc_today():
                     errors.append(
                         _row_error(group.first_line, "verified_on", _("The verification date can't be in the future."))
                     )

@@ -27,6 +27,7 @@ from ..models import (
     PublicationStatus,
     Resource,
     Topic,
+    utc_today,
 )
 from ..permissions import can_publish_for, can_verify
 from ..search import index_resource
@@ -183,7 +184,7 @@ def validate_resource(data: dict) -> dict:
                 reviewed_on = None
         if not isinstance(reviewed_on, datetime.date) or isinstance(reviewed_on, datetime.datetime):
             errors["reviewed_on"] = [_("Enter the date as YYYY-MM-DD.")]
-        elif reviewed_on > timezone.localdate():
+        elif reviewed_on > utc_today():
             errors["reviewed_on"] = [_("The review date cannot be in the future.")]
         clean["reviewed_on"] = reviewed_on
     if errors:
@@ -384,7 +385,7 @@ def archive_resource(*, actor, resource: Resource) -> Resource:
 def mark_resource_reviewed(*, actor, resource: Resource, on: datetime.date | None = None) -> Resource:
     """Record that someone checked the resource is still accurate (today, unless `on` says otherwise)."""
     _check_can_publish(actor, resource.organisation)
-    clean = validate_resource({"reviewed_on": on or timezone.localdate()})
+    clean = validate_resource({"reviewed_on": on or utc_today()})
     with transaction.atomic():
         resource = _locked(resource)
         resource.reviewed_on = clean["reviewed_on"]

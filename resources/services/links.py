@@ -1,16 +1,21 @@
 """Checking that published resources still link somewhere that works.
 
 A check asks with HEAD first and falls back to GET (some servers refuse HEAD), follows at most five
-redirects, gives each request a bounded time-out and each link an overall deadline, and asks any one host
-at most once a second. It only talks to public internet addresses (the server must not become a way to probe
-its own network), resolving each host once and connecting to exactly that address.
+redirects, gives each request a bounded time-out and a wall-clock deadline (a server dripping a byte every few
+seconds cannot hold it open), each link an overall deadline, and asks any one host at most once a second. It
+only talks to public internet addresses on ports 80 and 443 (the server must not become a way to probe its own
+network or other services), resolving each host once and connecting to exactly that address; every redirect
+hop is checked the same way.
 """
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,13 +33,21 @@ from ..selectors.library import published_resources
 USER_AGENT = "HeartenLinkChecker/1.0 (checks that links in a mental-health resource library still work)"
 MAX_REDIRECTS = 5
 REQUEST_TIMEOUT = 10  # seconds, per connection and per read
+REQUEST_DEADLINE = 15  # seconds, one request from connecting to the last byte read, however slowly it drips
 LINK_DEADLINE = 30  # seconds, all hops of one link together
+PUBLIC_PORTS = {80, 443}
 PER_HOST_INTERVAL = 1.0  # seconds between two requests to the same host
 RECHECK_AFTER = timedelta(hours=20)
 BATCH_SIZE = 500
 # The page exists but turns robots away, or asks us to slow down: not a broken link.
 REACHABLE_ERRORS = {401, 403, 429}
 LOCK_KEY = "resources:link-check:running"
+# A run stops starting new checks after RUN_BUDGET; the task's time limits (resources.tasks) come next, and the
+# lock outlives them all, so it never expires under a run that is still going.
+RUN_BUDGET = 40 * 60  # seconds
+TASK_SOFT_TIME_LIMIT = 50 * 60
+TASK_TIME_LIMIT = 55 * 60
+LOCK_TIMEOUT = 60 * 60
 
 
 @dataclass
@@ -70,6 +83,10 @@ class _BlockedAddress(Exception):
     pass
 
 
+class _RequestDeadline(TimeoutError):
+    """The request as a whole took longer than its deadline (each read may still have been quick)."""
+
+
 def _public_address(host: str, port: int) -> str:
     """Resolve `host` once; refuse anything that is not a public internet address."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -100,25 +117,59 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
-def _request(method: str, url: str, *, timeout: float) -> tuple[int, str]:
-    """One request; returns (status, Location header). Reads at most a little of any body."""
+def _request(method: str, url: str, *, timeout: float, deadline: float = REQUEST_DEADLINE) -> tuple[int, str]:
+    """One request; returns (status, Location header). Reads at most a little of any body.
+
+    `timeout` bounds each connect and read; `deadline` the whole request: when it passes, the socket is shut
+    down from a timer, so a server sending one byte every few seconds cannot keep it alive.
+    """
     parts = urlsplit(url)
     secure = parts.scheme == "https"
     port = parts.port or (443 if secure else 80)
     address = _public_address(parts.hostname or "", port)
     connection_class = _PinnedHTTPSConnection if secure else _PinnedHTTPConnection
-    connection = connection_class(parts.hostname, port, address=address, timeout=timeout)
+    connection = connection_class(parts.hostname, port, address=address, timeout=min(timeout, deadline))
     path = parts.path or "/"
     if parts.query:
         path = f"{path}?{parts.query}"
+    expired = threading.Event()
+
+    def cut_off():
+        expired.set()
+        sock = connection.sock
+        if sock is not None:
+            # The plain socket's shutdown, also under TLS: the reader then sees the end of the stream.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    timer = threading.Timer(deadline, cut_off)
+    timer.daemon = True
+    timer.start()
     try:
         connection.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"})
         response = connection.getresponse()
         if method == "GET":
             response.read(1024)
+        if expired.is_set():
+            raise _RequestDeadline(url)
         return response.status, response.getheader("Location", "")
+    except (OSError, http.client.HTTPException, ValueError):
+        if expired.is_set():
+            raise _RequestDeadline(url) from None
+        raise
     finally:
+        timer.cancel()
         connection.close()
+
+
+def _port_allowed(parts) -> bool:
+    if getattr(settings, "HEARTEN_LINK_CHECK_ALLOW_PRIVATE", False):
+        return True  # development and tests, against servers on this machine
+    try:
+        port = parts.port
+    except ValueError:
+        return False
+    return port is None or port in PUBLIC_PORTS
 
 
 def check_url(
@@ -127,6 +178,7 @@ def check_url(
     limiter: HostRateLimiter | None = None,
     timeout: float = REQUEST_TIMEOUT,
     deadline: float = LINK_DEADLINE,
+    request_deadline: float = REQUEST_DEADLINE,
     max_redirects: int = MAX_REDIRECTS,
     clock: Callable[[], float] = time.monotonic,
 ) -> LinkCheck:
@@ -139,13 +191,18 @@ def check_url(
         parts = urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             return LinkCheck(ok=False, final_url=url, error="not a web address")
+        if not _port_allowed(parts):
+            return LinkCheck(ok=False, final_url=url, error="only ports 80 and 443")
         if clock() - started > deadline:
             return LinkCheck(ok=False, final_url=url, error="took too long")
         limiter.wait(parts.hostname)
+        left = max(deadline - (clock() - started), 0.1)
         try:
-            status, location = _request(method, url, timeout=timeout)
+            status, location = _request(method, url, timeout=timeout, deadline=min(request_deadline, left))
         except _BlockedAddress:
             return LinkCheck(ok=False, final_url=url, error="not a public internet address")
+        except _RequestDeadline:
+            return LinkCheck(ok=False, final_url=url, error="took too long")
         except (OSError, http.client.HTTPException, ValueError) as error:
             return LinkCheck(ok=False, final_url=url, error=type(error).__name__)
         if 300 <= status < 400 and location:
@@ -210,17 +267,29 @@ class LinkCheckRun:
     skipped: bool = False  # another run was already going
 
 
-def check_published_links(*, limiter: HostRateLimiter | None = None, now=None) -> LinkCheckRun:
-    """Check every published link that is due. Running it again straight away checks nothing twice."""
-    if not cache.add(LOCK_KEY, 1, timeout=60 * 60):
+def check_published_links(
+    *, limiter: HostRateLimiter | None = None, now=None, budget: float = RUN_BUDGET
+) -> LinkCheckRun:
+    """Check every published link that is due. Running it again straight away checks nothing twice.
+
+    One run at a time: the lock holds this run's own token, and the run only releases a lock that still holds
+    it (if it had expired and another run took it, that run's lock stays). Links left when `budget` seconds
+    are up wait for the next run, which starts with the least recently checked.
+    """
+    token = uuid.uuid4().hex
+    if not cache.add(LOCK_KEY, token, timeout=LOCK_TIMEOUT):
         return LinkCheckRun(skipped=True)
+    started = time.monotonic()
     try:
         limiter = limiter or HostRateLimiter()
         run = LinkCheckRun()
         for resource in _interleave_hosts(links_due(now=now)):
+            if time.monotonic() - started > budget:
+                break
             result = check_resource_link(resource=resource, limiter=limiter)
             run.checked += 1
             run.broken += 0 if result.ok else 1
         return run
     finally:
-        cache.delete(LOCK_KEY)
+        if cache.get(LOCK_KEY) == token:
+            cache.delete(LOCK_KEY)

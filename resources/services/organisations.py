@@ -20,7 +20,8 @@ from .slugs import unique_slug
 MAX_PENDING_REGISTRATIONS = 3
 LOGO_MAX_SIDE = 512
 DETAIL_FIELDS = ("name", "description", "website", "email", "country", "registration_number")
-# Changing one of these on a verified organisation sends it back to staff for verification.
+# Who staff verified: on a verified organisation only staff change these (its admins ask staff), so the
+# organisation, and the crisis lines it runs, stay listed while the change is checked.
 IDENTITY_FIELDS = ("name", "website", "registration_number", "country")
 
 # The community role group of DESIGN.md (community.models.Role.ORGANISATION_MEMBER); resources may not import
@@ -127,28 +128,39 @@ def register_organisation(
                 % {"count": pending}
             )
 
-    with transaction.atomic():
-        organisation = Organisation(**details)
-        if logo_file:
-            organisation.logo.save(logo_file.name, logo_file, save=False)
-        organisation.slug = unique_slug(Organisation, details["name"], fallback="organisation", max_length=150)
-        try:
-            with transaction.atomic():
+    organisation = Organisation(**details)
+    storage = organisation.logo.storage
+    new_logo = None
+    try:
+        with transaction.atomic():
+            if logo_file:
+                organisation.logo.save(logo_file.name, logo_file, save=False)
+                new_logo = organisation.logo.name
+            organisation.slug = unique_slug(Organisation, details["name"], fallback="organisation", max_length=150)
+            try:
+                with transaction.atomic():
+                    organisation.save()
+            except IntegrityError:
+                # Someone took the same slug a moment ago.
+                organisation.slug = f"{organisation.slug}-{uuid.uuid4().hex[:6]}"
                 organisation.save()
-        except IntegrityError:
-            # Someone took the same slug a moment ago.
-            organisation.slug = f"{organisation.slug}-{uuid.uuid4().hex[:6]}"
-            organisation.save()
-        if creator_joins:
-            OrganisationMember.objects.create(organisation=organisation, user=actor, role=OrganisationMember.Role.ADMIN)
+            if creator_joins:
+                OrganisationMember.objects.create(
+                    organisation=organisation, user=actor, role=OrganisationMember.Role.ADMIN
+                )
+    except Exception:
+        if new_logo:
+            storage.delete(new_logo)  # no orphan file when the row was not written
+        raise
     return organisation
 
 
 def update_organisation(*, actor, organisation: Organisation, logo=None, remove_logo=False, **changes) -> Organisation:
     """Change an organisation's public details (its admins, or staff).
 
-    A verified organisation whose admins change its name, website, country or registration number goes back
-    to "not yet verified" until staff look again, so nobody can take over a trusted name.
+    On a verified organisation only staff change its name, website, country or registration number (what they
+    verified), so nobody can take over a trusted name; its admins ask staff, and it stays verified meanwhile.
+    A replaced or removed logo file is deleted once the change is committed.
     """
     if not can_manage_organisation(actor, organisation) and not can_verify(actor):
         raise PermissionDenied(_("Only the organisation's admins can change its details."))
@@ -157,25 +169,41 @@ def update_organisation(*, actor, organisation: Organisation, logo=None, remove_
         raise ValidationError(_("These details cannot be changed here: %(fields)s") % {"fields": ", ".join(unknown)})
     details = _clean_details(changes)
     logo_file = _clean_logo(logo) if logo else None
-    with transaction.atomic():
-        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-        identity_changed = any(
-            field in details and details[field] != getattr(organisation, field) for field in IDENTITY_FIELDS
-        )
-        for field, value in details.items():
-            setattr(organisation, field, value)
-        if identity_changed and organisation.is_verified and not can_verify(actor):
-            # Staff verified who the organisation is; a new name or number has to be checked again.
-            organisation.verification = VerificationState.UNVERIFIED
-            organisation.verified_at = None
-            organisation.verified_by = None
-        if logo_file:
-            organisation.logo.save(logo_file.name, logo_file, save=False)
-        elif remove_logo:
-            organisation.logo = ""
-        organisation.save()
-        if identity_changed:
-            _sync_members_role_group(organisation)
+    new_logo = None
+    storage = organisation.logo.storage
+    try:
+        with transaction.atomic():
+            organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+            if organisation.is_verified and not can_verify(actor):
+                changed = [
+                    field
+                    for field in IDENTITY_FIELDS
+                    if field in details and details[field] != (getattr(organisation, field) or "")
+                ]
+                if changed:
+                    raise ValidationError(
+                        {
+                            field: [
+                                _("Contact Hearten staff to change this: your organisation stays verified meanwhile.")
+                            ]
+                            for field in changed
+                        }
+                    )
+            for field, value in details.items():
+                setattr(organisation, field, value)
+            old_logo = organisation.logo.name if organisation.logo and (logo_file or remove_logo) else None
+            if logo_file:
+                organisation.logo.save(logo_file.name, logo_file, save=False)
+                new_logo = organisation.logo.name
+            elif remove_logo:
+                organisation.logo = ""
+            organisation.save()
+            if old_logo and old_logo != new_logo:
+                transaction.on_commit(lambda: storage.delete(old_logo))
+    except Exception:
+        if new_logo:
+            storage.delete(new_logo)  # no orphan file when the row was not written
+        raise
     return organisation
 
 
@@ -206,6 +234,9 @@ def add_member(*, actor, organisation: Organisation, user, role: str = Organisat
         raise ValidationError({"role": [_("Choose publisher or admin.")]})
     if not user.is_active:
         raise ValidationError({"user": [_("That account is not active.")]})
+    if getattr(user, "is_minor", False):
+        # Publishing for an organisation is adults' work (and resources may not import community to ask why).
+        raise ValidationError({"user": [_("%(user)s is under 18 and cannot join an organisation.") % {"user": user}]})
     with transaction.atomic():
         if _find_member(organisation, user):
             raise ValidationError({"user": [_("%(user)s is already a member.") % {"user": user}]})
@@ -224,6 +255,9 @@ def change_member_role(*, actor, organisation: Organisation, user, role: str) ->
     if role not in OrganisationMember.Role.values:
         raise ValidationError({"role": [_("Choose publisher or admin.")]})
     with transaction.atomic():
+        # One role change or removal at a time per organisation: two admins demoting each other at once would
+        # each still see the other as an admin, and leave none.
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
         membership = _find_member(organisation, user)
         if membership is None:
             raise ValidationError({"user": [_("%(user)s is not a member.") % {"user": user}]})
@@ -240,6 +274,7 @@ def remove_member(*, actor, organisation: Organisation, user) -> None:
     if not (leaving or can_manage_organisation(actor, organisation) or can_verify(actor)):
         raise PermissionDenied(_("Only the organisation's admins can remove members."))
     with transaction.atomic():
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)  # see change_member_role
         membership = _find_member(organisation, user)
         if membership is None:
             raise ValidationError({"user": [_("%(user)s is not a member.") % {"user": user}]})

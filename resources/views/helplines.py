@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,10 +23,16 @@ from .help import viewer_zone
 from .helpline_forms import ChannelFormSet, HelplineForm, HoursFormSet, hours_initial
 
 
-def helpline_detail(request, slug):
+def _helpline_or_404(request, slug) -> Helpline:
+    """The helpline if this viewer may see it; 404, not 403, for anyone else, so its existence stays private."""
     helpline = help_selectors.helpline_for_viewer(viewer=request.user, slug=slug)
     if helpline is None:
         raise Http404(_("No helpline at that address."))
+    return helpline
+
+
+def helpline_detail(request, slug):
+    helpline = _helpline_or_404(request, slug)
     view = help_selectors.describe_helpline(helpline, at=timezone.now(), viewer_zone=viewer_zone(request))
     return render(
         request,
@@ -191,7 +197,7 @@ def create_helpline(request):
 
 @login_required
 def edit_helpline(request, slug):
-    helpline = get_object_or_404(Helpline.objects.select_related("organisation"), slug=slug)
+    helpline = _helpline_or_404(request, slug)
     if not can_publish_for(request.user, helpline.organisation):
         raise PermissionDenied(_("Only members of its organisation can change this helpline."))
     editor = _Editor(request, helpline=helpline)
@@ -217,7 +223,7 @@ def edit_helpline(request, slug):
 @login_required
 @require_POST
 def publish_helpline(request, slug):
-    helpline = get_object_or_404(Helpline.objects.select_related("organisation"), slug=slug)
+    helpline = _helpline_or_404(request, slug)
     try:
         services.publish_helpline(actor=request.user, helpline=helpline)
     except ValidationError as error:
@@ -230,7 +236,7 @@ def publish_helpline(request, slug):
 @login_required
 @require_POST
 def archive_helpline(request, slug):
-    helpline = get_object_or_404(Helpline.objects.select_related("organisation"), slug=slug)
+    helpline = _helpline_or_404(request, slug)
     services.archive_helpline(actor=request.user, helpline=helpline)
     messages.success(request, _("The helpline is archived. It no longer shows on Hearten."))
     return redirect("resources:helpline_detail", slug=helpline.slug)

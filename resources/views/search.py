@@ -1,6 +1,5 @@
 """The resource list at /resources/: search, filters and facets, and help first when a search suggests crisis."""
 
-import phonenumbers
 from django import forms
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
@@ -8,12 +7,12 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation.trans_real import parse_accept_lang_header
-from django_countries import countries
 
-from ..models import Channel, Resource
+from ..models import Resource
 from ..search import looks_like_crisis
-from ..selectors.search import FACETS, MAX_QUERY_LENGTH, area_name, crisis_help_for, search_resources
+from ..selectors import help as help_selectors
+from ..selectors.search import FACETS, MAX_QUERY_LENGTH, area_name, search_resources
+from .help import viewer_zone
 
 PAGE_SIZE = 20
 MAX_PAGE = 500
@@ -62,13 +61,12 @@ def resource_list(request):
         filters = {name: form.cleaned_data[name] for name in FACETS}
         page = form.cleaned_data["page"]
         try:
-            result = search_resources(
-                viewer=request.user,
-                query=form.cleaned_data["q"],
-                limit=PAGE_SIZE,
-                offset=(page - 1) * PAGE_SIZE,
-                **filters,
-            )
+            result = _search(request, form, filters, page)
+            last = _last_page(result)
+            if page > last:
+                # Past the end (an old link, a hand-typed ?page=99): show the last page, not "Nothing found".
+                form.cleaned_data["page"] = page = last
+                result = _search(request, form, filters, page) if result.total else result
         except ValidationError as error:
             for name, errors in error.error_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
@@ -77,7 +75,6 @@ def resource_list(request):
     typed = request.GET.get("q", "").replace("\x00", "")
     # Even a search we refuse (too long, say) may come from someone in crisis: help comes first either way.
     crisis = result.crisis if result else looks_like_crisis(typed)
-    chosen_country = request.GET.get("country", "").strip().upper()[:2]
     selects = _selects(form, result)
     context = {
         "form": form,
@@ -85,7 +82,7 @@ def resource_list(request):
         "max_query_length": MAX_QUERY_LENGTH,
         "result": result,
         "crisis": crisis,
-        "crisis_help": _crisis_help(request, chosen_country) if crisis else None,
+        "crisis_panel": _crisis_panel(request) if crisis else None,
         "selects": selects,
         "active_filters": _active_filters(request, selects) if result else [],
         "pages": _pages(request, form, result),
@@ -93,62 +90,29 @@ def resource_list(request):
     return render(request, "resources/search/list.html", context, status=status)
 
 
-def _reader_country(request, chosen: str) -> str:
-    """Whose helplines to show: the country chosen on the page, else the member's, else the browser language's."""
-    if chosen in countries:
-        return chosen
-    if request.user.is_authenticated and getattr(request.user, "country", None):
-        return request.user.country.code
-    for language, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")[:200]):
-        _lang, _sep, region = language.partition("-")
-        if len(region) == 2 and region.upper() in countries:
-            return region.upper()
-    return ""
+def _search(request, form, filters, page):
+    return search_resources(
+        viewer=request.user,
+        query=form.cleaned_data["q"],
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+        **filters,
+    )
 
 
-def _crisis_help(request, chosen_country: str) -> dict:
-    """The reader's country's helplines, each channel as a link a phone can act on (tel:, sms:, https:)."""
-    found = crisis_help_for(country=_reader_country(request, chosen_country))
-    lines = [
-        {"helpline": line, "channels": [link for c in line.channels.all() if (link := _channel_link(c, line.country))]}
-        for line in found.helplines
-    ]
-    return {
-        "country": found.country,
-        "country_name": found.country_name,
-        "emergency_number": found.emergency_number,
-        "lines": lines,
-    }
+def _last_page(result) -> int:
+    return max(1, min(MAX_PAGE, -(-result.total // PAGE_SIZE)))
 
 
-def _channel_link(channel, country) -> dict | None:
-    """A channel as a link to act on now: call, text, WhatsApp or chat (email is too slow for a crisis)."""
-    value = channel.value.strip()
-    number = "".join(c for c in value if c.isdigit() or c == "+")
-    shown = _readable_number(number, country) if number.startswith("+") else value
-    kind = channel.kind
-    if kind == Channel.Kind.PHONE and number:
-        href, text = f"tel:{number}", _("Call %(number)s") % {"number": shown}
-    elif kind == Channel.Kind.SMS and number:
-        href, text = f"sms:{number}", _("Text %(number)s") % {"number": shown}
-    elif kind == Channel.Kind.WHATSAPP and number:
-        href, text = f"https://wa.me/{number.lstrip('+')}", _("WhatsApp %(number)s") % {"number": shown}
-    elif kind == Channel.Kind.WEBCHAT and value.startswith(("https://", "http://")):
-        href, text = value, _("Chat online")
-    else:
-        return None
-    return {"href": href, "text": text, "note": channel.label, "kind": kind, "always_open": channel.always_open}
-
-
-def _readable_number(number: str, country) -> str:
-    """+448081640123 as people write it in its country (0808 164 0123); other countries' as international."""
-    try:
-        parsed = phonenumbers.parse(number, None)
-    except phonenumbers.NumberParseException:
-        return number
-    region = phonenumbers.region_code_for_number(parsed)
-    style = phonenumbers.PhoneNumberFormat
-    return phonenumbers.format_number(parsed, style.NATIONAL if region == str(country) else style.INTERNATIONAL)
+def _crisis_panel(request):
+    """The Get help page's own short panel for the reader's country: the country chosen here, else the
+    member's, else the browser language's; the emergency number, then lines open now, then closed ones."""
+    choice = help_selectors.resolve_country(
+        chosen=request.GET.get("country", "")[:10],
+        user=request.user,
+        accept_language=request.headers.get("Accept-Language", "")[:500],
+    )
+    return help_selectors.crisis_panel(country=choice.code, viewer_zone=viewer_zone(request))
 
 
 def _selects(form, result) -> list[dict]:
@@ -220,7 +184,7 @@ def _pages(request, form, result) -> dict:
         params["page"] = number
         return f"?{params.urlencode()}"
 
-    last = max(1, min(MAX_PAGE, -(-result.total // PAGE_SIZE)))
+    last = _last_page(result)
     return {
         "number": page,
         "count": last,

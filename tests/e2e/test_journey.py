@@ -51,8 +51,8 @@ def test_join_confirm_sign_in_and_see_my_profile(page, settings, mailoutbox):
     page.get_by_role("button", name="Sign up").click()
 
     expect(page.get_by_role("heading", name=re.compile("verify your email", re.I))).to_be_visible()
-    # Not signed in yet: the header still offers "Log in".
-    expect(page.get_by_role("banner").get_by_role("link", name="Log in")).to_be_visible()
+    # Not signed in yet: the header still offers "Sign in".
+    expect(page.get_by_role("banner").get_by_role("link", name="Sign in")).to_be_visible()
 
     assert len(mailoutbox) == 1, [m.subject for m in mailoutbox]
     email = mailoutbox[0]

@@ -244,6 +244,71 @@ def test_the_audience_filter_and_a_way_back_when_nothing_matches(client):
     assert 'href="?country=GB"' in empty
 
 
+def test_a_topic_choice_says_so_at_the_top_with_a_way_to_see_every_line(client):
+    shout = always_line("Shout")
+    shout.topics.add(Topic.objects.get(slug="anxiety"))
+    always_line("Samaritans")
+
+    html = html_of(client.get("/help/?country=GB&topic=anxiety"))
+
+    notice = html[html.index("data-filter-notice") :]
+    notice = notice[: notice.index("</p>")]
+    assert "Showing helplines for Anxiety." in notice
+    assert 'href="?country=GB">Show all helplines</a>' in notice
+    assert html.index("data-filter-notice") < html.index('id="open-title"')
+    assert "Shout" in html and "Samaritans" not in html
+    assert "other helpline" not in notice  # the one chosen is open: nothing more to say
+    assert "data-filter-notice" not in html_of(client.get("/help/?country=GB"))
+
+
+@time_machine.travel(MORNING, tick=False)
+def test_when_no_chosen_line_is_open_it_says_how_many_others_are(client):
+    evening = evening_line("Anxiety Evening Line")
+    evening.topics.add(Topic.objects.get(slug="anxiety"))
+    always_line("Samaritans")
+    always_line("Mind")
+
+    html = html_of(client.get("/help/?country=GB&topic=anxiety"))
+
+    assert "None of these is open right now, but 2 other helplines in United Kingdom are." in html
+    assert "Samaritans" not in html
+
+
+def test_the_notice_counts_one_other_line_in_the_singular(client):
+    closed = HelplineFactory(name="Closed Line")
+    ChannelFactory(helpline=closed, always_open=False)  # no hours: never open
+    closed.topics.add(Topic.objects.get(slug="anxiety"))
+    always_line("Samaritans")
+
+    html = html_of(client.get("/help/?country=GB&topic=anxiety"))
+
+    assert "None of these is open right now, but 1 other helpline in United Kingdom is." in html
+
+
+def test_without_an_emergency_number_it_does_not_offer_other_regions_numbers(client):
+    always_line("Inochi no Denwa", country="JP")
+
+    html = html_of(client.get("/help/?country=JP"))
+    emergency = section(html, "emergency-title")
+    emergency = emergency[: emergency.index("</section>")]
+
+    assert "call your local emergency number now." in emergency
+    for number in ("112", "911", "999", "000"):
+        assert number not in emergency
+
+
+def test_a_country_without_helplines_says_so_and_points_to_the_directory_not_an_empty_open_now(client):
+    always_line("Samaritans")
+
+    html = html_of(client.get("/help/?country=JP"))
+
+    assert "Open right now" not in html
+    assert 'id="open-title"' not in html
+    assert "We don't list helplines in Japan yet." in html
+    assert 'href="https://findahelpline.com/"' in html
+    assert "Find a helpline in Japan on Find A Helpline" in html
+
+
 def test_the_filters_are_a_plain_get_form(client):
     html = html_of(client.get("/help/?country=GB&topic=anxiety"))
 
@@ -459,7 +524,7 @@ def test_people_outside_a_verified_organisation_cannot_add_or_edit(client):
 
 
 @time_machine.travel(MORNING, tick=False)
-def test_the_crisis_panel_shows_the_emergency_number_and_only_lines_open_now():
+def test_the_crisis_panel_shows_the_emergency_number_then_lines_open_now_then_closed_ones():
     from django.template.loader import render_to_string
 
     from resources.selectors.help import crisis_panel
@@ -472,7 +537,8 @@ def test_the_crisis_panel_shows_the_emergency_number_and_only_lines_open_now():
 
     assert 'href="tel:999"' in html
     assert 'href="tel:116123"' in html and "Samaritans" in html
-    assert "Welsh Language Line" not in html
+    assert html.index('href="tel:999"') < html.index("Samaritans") < html.index("Welsh Language Line")
+    assert "Closed now" in html[html.index("Welsh Language Line") :]
     assert 'href="/help/?country=GB"' in html
 
 

@@ -1,5 +1,6 @@
 """Writing helplines: contacts checked and stored in one form, impossible hours refused, nothing half-saved."""
 
+import uuid
 from datetime import date, time
 
 import pytest
@@ -348,6 +349,58 @@ def test_changing_a_contact_clears_the_verification_but_renaming_does_not(publis
     helpline.refresh_from_db()
     assert helpline.verified_on is None
     assert helpline.verified_by is None
+
+
+def test_new_channels_and_hours_keep_the_hsds_ids_they_are_given(publisher, organisation):
+    channel_id, hours_id = uuid.UUID(int=1), uuid.UUID(int=2)
+    hours = {"weekday": 0, "opens": "09:00", "closes": "17:00", "hsds_id": str(hours_id)}
+    helpline = services.create_helpline(
+        actor=publisher,
+        organisation=organisation,
+        data=details(),
+        channels=[phone(always_open=False, hours=[hours], hsds_id=str(channel_id))],
+    )
+    channel = helpline.channels.get()
+    assert (channel.hsds_id, channel.hours.get().hsds_id) == (channel_id, hours_id)
+
+    # An existing channel and row keep their own ids; a new row takes the one it is given.
+    later = {"weekday": 1, "opens": "09:00", "closes": "17:00", "hsds_id": str(uuid.UUID(int=3))}
+    checked = services.check_helpline(
+        data={},
+        channels=[{"id": channel.pk, **phone(always_open=False, hours=[hours, later], hsds_id=str(uuid.UUID(int=4)))}],
+        instance=helpline,
+    )
+    services.write_channels(actor=publisher, helpline=helpline, channels=checked.channels)
+
+    channel = helpline.channels.get()
+    assert channel.hsds_id == channel_id
+    assert list(channel.hours.values_list("hsds_id", flat=True)) == [hours_id, uuid.UUID(int=3)]
+
+
+def test_an_hsds_id_that_is_not_a_uuid_is_refused(publisher, organisation):
+    with pytest.raises(ValidationError) as excinfo:
+        services.create_helpline(
+            actor=publisher, organisation=organisation, data=details(), channels=[phone(hsds_id="nope")]
+        )
+
+    assert "channels.0.hsds_id" in errors_of(excinfo)
+    assert nothing_saved()
+
+
+def test_write_channels_clears_the_verification_when_contacts_change(publisher, organisation):
+    staff = StaffFactory()
+    helpline = services.create_helpline(actor=publisher, organisation=organisation, data=details(), channels=[phone()])
+    helpline = services.verify_helpline(actor=staff, helpline=helpline)
+
+    same = services.check_helpline(data={}, channels=[phone()], instance=helpline)
+    services.write_channels(actor=None, helpline=helpline, channels=same.channels)
+    helpline.refresh_from_db()
+    assert helpline.verified_by == staff
+
+    other = services.check_helpline(data={}, channels=[phone("0800 58 58 58")], instance=helpline)
+    services.write_channels(actor=None, helpline=helpline, channels=other.channels)
+    helpline.refresh_from_db()
+    assert (helpline.verified_on, helpline.verified_by) == (None, None)
 
 
 def test_changing_the_country_checks_the_numbers_again(publisher, organisation):

@@ -18,6 +18,7 @@ from resources.models import (
     PublicationStatus,
     Resource,
     VerificationState,
+    utc_today,
 )
 from resources.services.hsds import HSDSImportError, build_directory, export_hsds, import_hsds
 from tests.factories import HelplineFactory, OrganisationFactory, StaffFactory, UserFactory
@@ -97,7 +98,8 @@ def test_the_official_full_examples_import(tmp_path):
     assert helpline.status == PublicationStatus.DRAFT
     assert helpline.country == "GB"  # its service area is free text; the phone number is British
     assert helpline.time_zone == "Etc/GMT-3"  # the schedule's "timezone": 3 (UTC+3)
-    assert helpline.verified_on == dt.date(2005, 1, 1)
+    assert (helpline.verified_on, helpline.verified_by) == (None, None)  # its assured_date is not our check
+    assert "assured_date (2005-01-01) does not mark the helpline as checked" in err
     assert helpline.is_free is False  # "Non-NHS patients are expected to pay..."
     assert list(helpline.languages.values_list("code", flat=True)) == ["ur"]
 
@@ -207,11 +209,16 @@ def test_export_then_import_into_an_empty_library_gives_back_the_same_directory(
     assert (result.organisations_created, result.helplines_created, result.resources_created) == (2, 2, 2)
     after = build_directory()
 
+    helplines = {str(hsds_id) for hsds_id in Helpline.objects.values_list("hsds_id", flat=True)}
+    assert not Helpline.objects.filter(verified_on__isnull=False).exists()  # an import does not verify them
+
     def comparable(directory):
         organizations, services = directory
         services = copy.deepcopy(services)
         for service in services:
             service.pop("last_modified")
+            if service["id"] in helplines:
+                service.pop("assured_date", None)  # a helpline's assured_date is when Hearten staff checked it
             service["schedules"] = sorted(service.get("schedules", []), key=lambda schedule: schedule["id"])
         return organizations, services
 
@@ -255,14 +262,99 @@ def test_only_staff_verify_imported_organisations(tmp_path):
     assert (organisation.verification, organisation.verified_by) == (VerificationState.VERIFIED, staff)
 
 
-def test_a_verified_organisation_stays_verified_when_imported_again(tmp_path):
-    organisation = OrganisationFactory(verification=VerificationState.VERIFIED)
-    organization = {"id": str(organisation.hsds_id), "name": "Renamed", "description": ""}
+def test_a_verified_organisation_stays_verified_and_keeps_its_identity_when_imported_again(tmp_path):
+    organisation = OrganisationFactory(
+        verification=VerificationState.VERIFIED,
+        name="Calm Harbour",
+        website="https://calmharbour.example.org/",
+        email="hello@calmharbour.example.org",
+        registration_number="123",
+        country="GB",
+    )
+    organization = {
+        "id": str(organisation.hsds_id),
+        "name": "Renamed",
+        "description": "New words.",
+        "website": "https://elsewhere.example.com/",
+        "email": "someone@elsewhere.example.com",
+    }
 
-    _import(_write(tmp_path / "in", organizations=[organization]))
+    _out, err = _import(_write(tmp_path / "in", organizations=[organization]))
 
     organisation.refresh_from_db()
-    assert (organisation.name, organisation.verification) == ("Renamed", VerificationState.VERIFIED)
+    assert (organisation.name, organisation.verification) == ("Calm Harbour", VerificationState.VERIFIED)
+    assert (organisation.website, organisation.email) == (
+        "https://calmharbour.example.org/",
+        "hello@calmharbour.example.org",
+    )
+    assert (organisation.registration_number, organisation.country.code) == ("123", "GB")
+    assert organisation.description == "New words."  # not part of who it is
+    assert err.count("Calm Harbour is verified, so its name, website, email") == 1
+
+
+def test_an_unverified_organisation_takes_the_files_identity(tmp_path):
+    organisation = OrganisationFactory(verification=VerificationState.UNVERIFIED, name="Old Name")
+    organization = {"id": str(organisation.hsds_id), "name": "Renamed", "description": ""}
+
+    _out, err = _import(_write(tmp_path / "in", organizations=[organization]))
+
+    organisation.refresh_from_db()
+    assert organisation.name == "Renamed"
+    assert "is verified" not in err
+
+
+def test_imported_helplines_are_verified_only_by_staff_who_ask(tmp_path):
+    directory = _write(tmp_path / "in", services=[_example("service_full.json")])
+    member, staff = UserFactory(), StaffFactory()
+
+    with pytest.raises(CommandError, match="staff"):
+        _import(directory, "--verify-helplines")
+    with pytest.raises(CommandError, match="staff"):
+        _import(directory, "--verify-helplines", "--actor", member.handle)
+    with pytest.raises(PermissionDenied):
+        import_hsds(directory=directory, actor=member, verify_helplines=True)
+    assert not Helpline.objects.exists()
+
+    _out, err = _import(directory, "--verify-helplines", "--actor", staff.handle)
+
+    helpline = Helpline.objects.get(hsds_id=EXAMPLE_SERVICE)
+    assert (helpline.verified_on, helpline.verified_by) == (utc_today(), staff)
+    assert "assured_date" not in err
+
+
+def test_a_reimport_that_changes_contacts_clears_the_verification(tmp_path):
+    services = _example("service_full.json")
+    directory = _write(tmp_path / "in", services=[services])
+    staff = StaffFactory()
+    _import(directory, "--verify-helplines", "--actor", staff.handle)
+
+    _import(directory)  # the same contacts: still verified
+    helpline = Helpline.objects.get(hsds_id=EXAMPLE_SERVICE)
+    assert (helpline.verified_on, helpline.verified_by) == (utc_today(), staff)
+
+    changed = copy.deepcopy(services)
+    changed["phones"][0]["number"] = "+44 20 7946 0000"
+    _write(directory, services=[changed])
+    _import(directory)
+
+    helpline.refresh_from_db()
+    assert (helpline.verified_on, helpline.verified_by) == (None, None)
+    assert str(helpline.channels.get(kind=Channel.Kind.PHONE).hsds_id) == EXAMPLE_PHONE
+
+
+def test_a_schedule_given_new_times_keeps_its_hsds_id(tmp_path):
+    services = _example("service_full.json")
+    directory = _write(tmp_path / "in", services=[services])
+    _import(directory)
+    ids = set(OpeningHours.objects.values_list("hsds_id", flat=True))
+
+    changed = copy.deepcopy(services)
+    changed["schedules"][0]["closes_at"] = "19:30"
+    _write(directory, services=[changed])
+    _import(directory)
+
+    assert set(OpeningHours.objects.values_list("hsds_id", flat=True)) == ids
+    assert set(OpeningHours.objects.values_list("closes", flat=True)) == {dt.time(19, 30)}
 
 
 # Bad input: a specific error, and the database exactly as it was

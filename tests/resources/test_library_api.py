@@ -69,8 +69,20 @@ def test_a_listed_resource_carries_what_clients_need(api_client):
         "verified": True,
     }
     assert (item["topics"], item["countries"], item["languages"], item["tags"]) == (["sleep"], ["GB"], ["en"], ["rest"])
-    assert item["body_html"] == "<p>Be <strong>kind</strong>.</p>"
     assert item["needs_review"] is False
+
+
+def test_a_list_never_carries_bodies_but_the_detail_does(api_client):
+    # A body is rendered Markdown: one expensive body must not cost every search; the detail page carries it.
+    resource = ResourceFactory(body="Be **kind**.")
+
+    (item,) = api_client.get("/api/v1/resources/").json()["results"]
+    detail = api_client.get(f"/api/v1/resources/{resource.slug}/").json()
+
+    assert "body" not in item
+    assert "body_html" not in item
+    assert detail["body"] == "Be **kind**."
+    assert detail["body_html"] == "<p>Be <strong>kind</strong>.</p>"
 
 
 def test_the_list_costs_the_same_queries_however_long_it_is(api_client):

@@ -2,6 +2,7 @@
 
 import datetime
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -23,6 +24,8 @@ NOW = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
 class Site:
     """Two loopback hosts (127.0.0.1 and 127.0.0.2) serving the same small set of pages, logging each request."""
 
+    DRIP_SECONDS = 10
+
     def __init__(self):
         self.requests: list[tuple[str, str, str]] = []
         self.release = threading.Event()
@@ -38,6 +41,9 @@ class Site:
             def answer(self, method):
                 host = self.server.server_address[0]
                 site.requests.append((method, host, self.path))
+                if self.path == "/drip":
+                    self.drip()
+                    return
                 status, location = site.route(method, self.path)
                 if status is None:
                     site.release.wait(5)  # a server that never answers in time
@@ -49,6 +55,19 @@ class Site:
                 self.end_headers()
                 if method == "GET":
                     self.wfile.write(b"ok")
+
+            def drip(self):
+                """A status line, then one byte of a header every 0.1 s for DRIP_SECONDS."""
+                try:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                    self.wfile.flush()
+                    for _ in range(int(site.DRIP_SECONDS * 10)):
+                        if site.release.wait(0.1):
+                            return
+                        self.wfile.write(b"z")
+                        self.wfile.flush()
+                except OSError:
+                    pass
 
             def log_message(self, *args):
                 pass
@@ -84,6 +103,10 @@ class Site:
             return 301, "/loop"
         if path == "/slow":
             return None, ""
+        if path == "/to-intranet":
+            return 302, "http://intranet.charity.example/ok"
+        if path == "/to-odd-port":
+            return 302, "http://www.charity.example:8443/ok"
         return 404, ""
 
     def close(self):
@@ -184,10 +207,66 @@ def test_a_dead_host_is_broken(limiter, settings):
 def test_private_addresses_are_never_fetched(site, limiter, settings):
     settings.HEARTEN_LINK_CHECK_ALLOW_PRIVATE = False
 
-    result = links.check_url(site.url("/ok"), limiter=limiter)
+    on_its_port = links.check_url(site.url("/ok"), limiter=limiter)  # refused for its port before any lookup
+    on_port_80 = links.check_url("http://127.0.0.1/ok", limiter=limiter)
+
+    assert (on_its_port.ok, on_its_port.error) == (False, "only ports 80 and 443")
+    assert (on_port_80.ok, on_port_80.error) == (False, "not a public internet address")
+    assert site.requests == []
+
+
+@pytest.fixture
+def public_names(site, settings, monkeypatch):
+    """`www.charity.example` looks public (8.8.8.8) but is the test site; `intranet.charity.example` is 127.0.0.1."""
+    settings.HEARTEN_LINK_CHECK_ALLOW_PRIVATE = False
+    real_getaddrinfo, real_connect = links.socket.getaddrinfo, links.socket.create_connection
+    names = {"www.charity.example": "8.8.8.8", "intranet.charity.example": "127.0.0.1"}
+    lookups = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host in names:
+            lookups.append(host)
+            return [(links.socket.AF_INET, links.socket.SOCK_STREAM, 6, "", (names[host], port))]
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):
+        if address[0] == "8.8.8.8":
+            address = site.servers[0].server_address
+        return real_connect(address, *args, **kwargs)
+
+    monkeypatch.setattr(links.socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(links.socket, "create_connection", create_connection)
+    return lookups
+
+
+def test_a_public_host_redirecting_to_a_private_address_is_refused_not_followed(site, limiter, public_names):
+    result = links.check_url("http://www.charity.example/to-intranet", limiter=limiter)
 
     assert (result.ok, result.error) == (False, "not a public internet address")
-    assert site.requests == []
+    assert result.final_url == "http://intranet.charity.example/ok"
+    assert site.requests == [("HEAD", "127.0.0.1", "/to-intranet")]  # the private address was never asked
+    assert public_names == ["www.charity.example", "intranet.charity.example"]
+
+
+def test_public_hosts_are_only_asked_on_ports_80_and_443(site, limiter, public_names):
+    odd_port = links.check_url("http://www.charity.example:8080/ok", limiter=limiter)
+    redirected = links.check_url("http://www.charity.example/to-odd-port", limiter=limiter)
+    working = links.check_url("http://www.charity.example/ok", limiter=limiter)
+
+    assert (odd_port.ok, odd_port.error) == (False, "only ports 80 and 443")
+    assert (redirected.ok, redirected.error) == (False, "only ports 80 and 443")
+    assert working.ok
+    assert [path for _method, _host, path in site.requests] == ["/to-odd-port", "/ok"]
+
+
+def test_a_server_dripping_bytes_cannot_hold_a_request_past_its_deadline(site, limiter):
+    # Each byte comes well inside the read time-out, so only the request's own deadline ends it.
+    started = time.monotonic()
+
+    result = links.check_url(site.url("/drip"), limiter=limiter, timeout=2, request_deadline=0.5)
+
+    assert (result.ok, result.error) == (False, "took too long")
+    assert time.monotonic() - started < site.DRIP_SECONDS / 2
 
 
 def test_cloud_metadata_addresses_are_never_fetched(limiter, settings):
@@ -294,10 +373,45 @@ def test_a_second_run_while_one_is_going_does_nothing(site, limiter):
     from django.core.cache import cache
 
     ResourceFactory(external_url=site.url("/ok"))
-    cache.add(links.LOCK_KEY, 1)
+    cache.add(links.LOCK_KEY, "another-run")
 
     assert links.check_published_links(limiter=limiter).skipped
     assert site.requests == []
+    assert cache.get(links.LOCK_KEY) == "another-run"
+
+
+def test_a_run_releases_its_lock_but_never_another_runs(site, limiter, monkeypatch):
+    from django.core.cache import cache
+
+    ResourceFactory(external_url=site.url("/ok"))
+    links.check_published_links(limiter=limiter)
+    assert cache.get(links.LOCK_KEY) is None
+
+    ResourceFactory(external_url=site.url("/ok", host=1))
+    check = links.check_resource_link
+
+    def lock_expires_and_another_run_starts(**kwargs):
+        cache.set(links.LOCK_KEY, "another-run")
+        return check(**kwargs)
+
+    monkeypatch.setattr(links, "check_resource_link", lock_expires_and_another_run_starts)
+    links.check_published_links(limiter=limiter)
+
+    assert cache.get(links.LOCK_KEY) == "another-run"
+
+
+def test_a_run_stops_starting_checks_when_its_budget_is_spent(site, limiter):
+    ResourceFactory(external_url=site.url("/ok"))
+
+    assert links.check_published_links(limiter=limiter, budget=-1).checked == 0
+    assert site.requests == []
+
+
+def test_the_task_has_time_limits_inside_the_lock():
+    task = tasks.check_resource_links
+
+    assert task.soft_time_limit and task.time_limit
+    assert links.RUN_BUDGET < task.soft_time_limit < task.time_limit < links.LOCK_TIMEOUT
 
 
 def test_broken_links_are_flagged_to_the_publisher(site, limiter, client):

@@ -1,7 +1,7 @@
 """Organisations: registration, membership, staff verification, and their public pages."""
 
 import io
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -140,6 +140,41 @@ def test_an_organisation_keeps_at_least_one_admin():
     assert OrganisationMember.objects.get(pk=admin.pk).role == ADMIN
 
 
+def test_a_minor_cannot_be_added_to_an_organisation():
+    admin = OrganisationMemberFactory(role=ADMIN)
+    teenager = UserFactory(minor_until=date.today() + timedelta(days=400))
+
+    with pytest.raises(ValidationError) as error:
+        services.add_member(actor=admin.user, organisation=admin.organisation, user=teenager)
+
+    assert "under 18" in error.value.message_dict["user"][0]
+    assert not OrganisationMember.objects.filter(user=teenager).exists()
+
+
+@pytest.mark.parametrize("change", ["role", "remove"])
+def test_role_changes_lock_the_organisation_before_counting_admins(change, monkeypatch):
+    """Two admins demoting each other at once must not leave none: the organisation row is locked first."""
+    from django.db.models import QuerySet
+
+    locked = []
+    select_for_update = QuerySet.select_for_update
+
+    def recording(queryset, *args, **kwargs):
+        locked.append(queryset.model)
+        return select_for_update(queryset, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", recording)
+    first = OrganisationMemberFactory(role=ADMIN)
+    second = OrganisationMemberFactory(role=ADMIN, organisation=first.organisation)
+
+    if change == "role":
+        services.change_member_role(actor=first.user, organisation=first.organisation, user=second.user, role=PUBLISHER)
+    else:
+        services.remove_member(actor=first.user, organisation=first.organisation, user=second.user)
+
+    assert locked and locked[0] is Organisation
+
+
 def test_a_publisher_may_leave():
     publisher = OrganisationMemberFactory(role=PUBLISHER)
 
@@ -198,16 +233,110 @@ def test_a_rejected_organisation_can_no_longer_publish():
         library_services.create_resource(actor=publisher.user, organisation=organisation, title="Anything")
 
 
-def test_renaming_a_verified_organisation_sends_it_back_to_staff():
+@pytest.mark.parametrize(
+    "change",
+    [{"name": "Samaritans"}, {"website": "https://other.example/"}, {"country": "IE"}, {"registration_number": "X1"}],
+)
+def test_admins_cannot_change_who_a_verified_organisation_is(change):
+    # Un-verifying would hide every crisis line the organisation runs from /help/ at once: staff change these.
     admin = OrganisationMemberFactory(role=ADMIN)
+    before = Organisation.objects.get(pk=admin.organisation.pk)
 
     services.update_organisation(actor=admin.user, organisation=admin.organisation, description="New words.")
-    assert Organisation.objects.get(pk=admin.organisation.pk).is_verified
+    with pytest.raises(ValidationError) as error:
+        services.update_organisation(actor=admin.user, organisation=admin.organisation, **change)
 
-    services.update_organisation(actor=admin.user, organisation=admin.organisation, name="Samaritans")
+    (field,) = change
+    assert error.value.message_dict == {
+        field: ["Contact Hearten staff to change this: your organisation stays verified meanwhile."]
+    }
     organisation = Organisation.objects.get(pk=admin.organisation.pk)
-    assert organisation.verification == VerificationState.UNVERIFIED
-    assert organisation.verified_by is None
+    assert organisation.is_verified
+    assert organisation.verified_by == before.verified_by
+    assert getattr(organisation, field) == getattr(before, field)
+    assert organisation.description == "New words."
+
+
+def test_admins_may_resend_unchanged_identity_fields():
+    admin = OrganisationMemberFactory(role=ADMIN)
+    organisation = admin.organisation
+
+    services.update_organisation(
+        actor=admin.user, organisation=organisation, name=organisation.name, description="Same name, new words."
+    )
+
+    assert Organisation.objects.get(pk=organisation.pk).description == "Same name, new words."
+
+
+def test_staff_change_who_a_verified_organisation_is_and_it_stays_verified():
+    organisation = OrganisationMemberFactory(role=ADMIN).organisation
+
+    services.update_organisation(actor=StaffFactory(), organisation=organisation, name="Brightside Trust")
+
+    organisation = Organisation.objects.get(pk=organisation.pk)
+    assert (organisation.name, organisation.is_verified) == ("Brightside Trust", True)
+
+
+def test_admins_of_an_unverified_organisation_still_change_its_name(member):
+    organisation = register(member)
+
+    services.update_organisation(actor=member, organisation=organisation, name="Brightside Trust")
+
+    assert Organisation.objects.get(pk=organisation.pk).name == "Brightside Trust"
+
+
+# Logo files
+
+
+def media_files(settings) -> list:
+    return [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()] if settings.MEDIA_ROOT.exists() else []
+
+
+def test_no_logo_file_is_left_when_registering_fails(member, settings, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(Organisation, "save", fail)
+
+    with pytest.raises(RuntimeError):
+        register(member, logo=png())
+
+    assert media_files(settings) == []
+
+
+def test_no_logo_file_is_left_when_an_update_fails(member, settings, monkeypatch):
+    organisation = register(member)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(Organisation, "save", fail)
+
+    with pytest.raises(RuntimeError):
+        services.update_organisation(actor=member, organisation=organisation, logo=png())
+
+    assert media_files(settings) == []
+
+
+def test_a_replaced_logo_file_is_deleted_once_committed(member, settings, django_capture_on_commit_callbacks):
+    organisation = register(member, logo=png())
+    (old_file,) = media_files(settings)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation = services.update_organisation(actor=member, organisation=organisation, logo=png((60, 60)))
+
+    assert media_files(settings) == [settings.MEDIA_ROOT / organisation.logo.name]
+    assert not old_file.exists()
+
+
+def test_a_removed_logo_file_is_deleted_once_committed(member, settings, django_capture_on_commit_callbacks):
+    organisation = register(member, logo=png())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation = services.update_organisation(actor=member, organisation=organisation, remove_logo=True)
+
+    assert not organisation.logo
+    assert media_files(settings) == []
 
 
 def test_publishers_cannot_change_the_organisation():

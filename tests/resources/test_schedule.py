@@ -1,6 +1,6 @@
 """Open now, per channel, in the helpline's own zone: across midnight, across daylight-saving changes, and 24/7."""
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -191,3 +191,63 @@ def test_the_weekly_summary_of_an_evening_line_until_midnight():
 
 def test_the_weekly_summary_of_a_24_7_channel():
     assert schedule.weekly_summary(channel_with([], always_open=True)) == [("Every day", "24 hours")]
+
+
+# An overnight line on the nights the clocks change: open now and "closes at" read the same real instants
+
+
+@pytest.fixture
+def saturday_night_line():
+    # Saturday 22:00 until 01:30 on Sunday, London. In 2026 the clocks go forward on Sunday 29 March (01:00 GMT
+    # becomes 02:00 BST, so 01:30 doesn't exist) and back on Sunday 25 October (01:00-02:00 happens twice).
+    return channel_with([(5, time(22), time(1, 30), True)])
+
+
+def test_autumn_change_before_the_clocks_go_back_the_line_is_still_open(saturday_night_line):
+    state = status_at(saturday_night_line, utc(2026, 10, 25, 0, 45))  # 01:45 BST, the first 01:45
+    assert state.open_now
+    # It closes at the second 01:30 (GMT), which is still to come.
+    assert state.closes_at == utc(2026, 10, 25, 1, 30)
+    assert state.closes_at.astimezone(LONDON).tzname() == "GMT"
+
+
+def test_autumn_change_after_the_clocks_go_back_it_closes_in_the_future(saturday_night_line):
+    at = utc(2026, 10, 25, 1, 15)  # 01:15 GMT, the second 01:15
+    state = status_at(saturday_night_line, at)
+    assert state.open_now
+    assert state.closes_at > at
+    assert state.closes_at == utc(2026, 10, 25, 1, 30)
+
+
+def test_autumn_change_the_line_is_closed_after_the_second_half_past_one(saturday_night_line):
+    state = status_at(saturday_night_line, utc(2026, 10, 25, 1, 45))  # 01:45 GMT
+    assert not state.open_now
+    assert state.opens_at == utc(2026, 10, 31, 22)  # next Saturday 22:00 GMT
+
+
+def test_spring_change_a_closing_time_that_does_not_exist_moves_forward(saturday_night_line):
+    at = utc(2026, 3, 29, 1)  # 02:00 BST, a moment after 00:59 GMT
+    state = status_at(saturday_night_line, at)
+    assert state.open_now
+    assert state.closes_at == utc(2026, 3, 29, 1, 30)  # 02:30 BST, when 01:30 GMT would have been
+    assert state.closes_at.astimezone(LONDON).tzname() == "BST"
+    assert schedule.is_open(saturday_night_line, zone=LONDON, at=at)
+
+
+def test_spring_change_it_is_closed_from_half_past_two_bst(saturday_night_line):
+    state = status_at(saturday_night_line, utc(2026, 3, 29, 1, 30))  # 02:30 BST
+    assert not state.open_now
+    assert state.opens_at == utc(2026, 4, 4, 21)  # next Saturday 22:00 BST
+
+
+@pytest.mark.parametrize(
+    "instant",
+    [utc(2026, 3, 28, 21, 59) + timedelta(minutes=step * 7) for step in range(40)]
+    + [utc(2026, 10, 24, 20, 59) + timedelta(minutes=step * 7) for step in range(50)],
+)
+def test_on_both_change_nights_an_open_line_always_closes_in_the_future(saturday_night_line, instant):
+    state = status_at(saturday_night_line, instant)
+    if state.open_now:
+        assert state.closes_at > instant
+    else:
+        assert state.opens_at > instant

@@ -4,7 +4,10 @@ Runs on SQLite (FTS5) and on PostgreSQL (weighted tsvector + pg_trgm); the few t
 structures say so. Resources are indexed with `index_resource` as the publishing services do.
 """
 
+from datetime import time
+
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -13,7 +16,7 @@ from django.urls import reverse
 from resources.models import Area, Audience, EmergencyNumber, Language, PublicationStatus, Resource, Topic
 from resources.search import index_resource, looks_like_crisis, reindex_all
 from resources.selectors.search import search_resources
-from tests.factories import ChannelFactory, HelplineFactory, ResourceFactory, UserFactory
+from tests.factories import ChannelFactory, HelplineFactory, OpeningHoursFactory, ResourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/resources/"
@@ -331,6 +334,24 @@ def test_pages_of_results(client):
     assert second.count('class="result card"') == 5
 
 
+def test_a_page_past_the_last_shows_the_last_page(client):
+    for n in range(45):
+        make(f"Anxiety tip {n:02d}")
+    html = client.get(URL, {"q": "anxiety", "page": 99}).content.decode()
+
+    assert "Nothing found" not in html
+    assert "Page 99" not in html
+    assert "Page 3 of 3" in html
+    assert html.count('class="result card"') == 5
+    assert "page=2" in html  # "Previous" goes to the page before the last
+
+
+def test_a_page_past_the_end_of_no_results_is_page_one(client):
+    html = client.get(URL, {"q": "anxiety", "page": 7}).content.decode()
+    assert "Nothing found" in html
+    assert "Page 7" not in html
+
+
 # Crisis help
 
 
@@ -430,11 +451,13 @@ def test_a_crisis_search_shows_the_countrys_helplines_above_the_results(client, 
     assert response.status_code == 200
     assert "data-crisis-help" in html
     assert html.index("data-crisis-help") < html.index('class="search-results"')
-    assert 'href="tel:+448081640123"' in html and "Call 0808 164 0123" in html and "Free from any phone" in html
+    # Links from the Get help page's own pieces: a free number dialled as people in the country dial it,
+    # and a text line's keyword on its button and in the message body.
+    assert 'href="tel:08081640123"' in html and "Call 0808 164 0123" in html and "Free from any phone" in html
     assert "mailto:" not in html  # too slow for a crisis
-    assert 'href="sms:85258"' in html
+    assert 'href="sms:85258?&amp;body=SHOUT"' in html and "Text SHOUT to 85258" in html
     assert 'href="tel:999"' in html
-    assert html.index("Samaritans") < html.index("Shout")
+    assert html.index('href="tel:999"') < html.index("Samaritans") < html.index("Shout")
     assert "988 Lifeline" not in html
     assert "Draft line" not in html
 
@@ -451,6 +474,23 @@ def test_the_crisis_panel_uses_the_members_country_then_the_browsers_language(cl
 
     html = client.get(URL, {"q": "suicide"}).content.decode()  # nothing to go on: still a way to help
     assert "data-crisis-help" in html and 'href="/help/"' in html
+
+
+@time_machine.travel("2026-01-14 10:00:00+00:00", tick=False)
+def test_the_crisis_panel_puts_open_lines_first_and_marks_closed_ones(client, gb_helplines):
+    evening = HelplineFactory(name="Evening Line", country="GB", position=0)
+    channel = ChannelFactory(helpline=evening, kind="phone", value="+441234567891", always_open=False)
+    for day in range(7):
+        OpeningHoursFactory(channel=channel, weekday=day, opens=time(19), closes=time(23))
+
+    html = client.get(URL, {"q": "kill myself", "country": "GB"}).content.decode()
+    panel = html[html.index("data-crisis-help") : html.index("</section>", html.index("data-crisis-help"))]
+
+    assert panel.index('href="tel:999"') < panel.index("Samaritans") < panel.index("Shout")
+    # Listed first among the country's lines, but closed at 10:00: after the open ones, and said so.
+    assert panel.index("Shout") < panel.index("Evening Line")
+    assert "Closed now" in panel[panel.index("Evening Line") :]
+    assert "opens today at 7" in panel
 
 
 def test_a_country_without_helplines_still_points_to_help(client, gb_helplines):
@@ -495,7 +535,7 @@ def test_a_refused_query_that_suggests_crisis_still_shows_help(client, gb_helpli
     response = client.get(URL, {"q": "I want to die " * 100, "country": "GB"})
     assert response.status_code == 400
     assert "data-crisis-help" in response.content.decode()
-    assert 'href="tel:+448081640123"' in response.content.decode()
+    assert 'href="tel:08081640123"' in response.content.decode()
 
 
 def test_the_selector_refuses_long_queries_and_strips_nul_bytes():
@@ -568,8 +608,10 @@ def test_the_crisis_page_runs_a_fixed_number_of_queries(client, django_assert_nu
         ChannelFactory(helpline=line)
         ChannelFactory(helpline=line, kind="sms", value="85258")
     EmergencyNumber.objects.create(country="GB", number="999")
-    # the search, then the helplines, their channels and the emergency number
-    with django_assert_num_queries(QUERIES_FOR_A_SEARCH + 3):
+    # the search, then the Get help page's crisis panel: the helplines (with their organisation), their
+    # channels, the channels' opening hours (to put open lines first and mark closed ones) and the emergency
+    # number. One more than the old panel, which didn't know which lines were open.
+    with django_assert_num_queries(QUERIES_FOR_A_SEARCH + 4):
         response = client.get(URL, {"q": "suicide or anxiety", "country": "GB"})
     assert "data-crisis-help" in response.content.decode()
 

@@ -83,6 +83,42 @@ def test_the_dashboard_shows_resources_by_status_and_what_needs_attention(client
     assert "Another organisation" not in html
 
 
+def test_each_published_resource_has_an_edit_button_beside_view_and_archive(client, publisher):
+    from html.parser import HTMLParser
+
+    resource = ResourceFactory(organisation=publisher.organisation, title="Sleep better")
+
+    class Actions(HTMLParser):
+        """The text of each button-styled link and button in the row's actions, with the links' targets."""
+
+        def __init__(self):
+            super().__init__()
+            self.depth, self.buttons, self.current = 0, [], None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if "workspace-item-actions" in (attrs.get("class") or ""):
+                self.depth = 1
+            elif self.depth and tag in {"a", "button"}:
+                self.current = [attrs.get("href", ""), ""]
+
+        def handle_data(self, data):
+            if self.current is not None:
+                self.current[1] += data
+
+        def handle_endtag(self, tag):
+            if self.current is not None and tag in {"a", "button"}:
+                self.buttons.append((self.current[0], self.current[1].strip()))
+                self.current = None
+
+    parser = Actions()
+    parser.feed(client.get(reverse("resources:workspace")).content.decode())
+
+    assert (edit_url(resource), "Edit: Sleep better") in parser.buttons
+    labels = [label for _href, label in parser.buttons]
+    assert {"View", "Archive"} <= set(labels)
+
+
 def test_broken_link_times_are_shown_in_the_publishers_zone(client):
     membership = OrganisationMemberFactory(user=UserFactory(time_zone="Australia/Sydney"))
     client.force_login(membership.user)

@@ -39,9 +39,17 @@ class Command(BaseCommand):
             action="store_true",
             help=_("Mark every imported organisation as verified (needs --actor, a staff member)."),
         )
+        parser.add_argument(
+            "--verify-helplines",
+            action="store_true",
+            help=_(
+                "Mark every imported helpline as checked by Hearten today, by --actor (a staff member). Without "
+                "it, imported helplines are unverified: a file's assured_date is not Hearten's check."
+            ),
+        )
         parser.add_argument("--actor", default="", help=_("Handle or email of the staff member importing."))
 
-    def handle(self, *args, directory, status, verify_organisations, actor, **options):
+    def handle(self, *args, directory, status, verify_organisations, verify_helplines, actor, **options):
         user = None
         if actor:
             user = get_user_model().objects.filter(Q(handle__iexact=actor) | Q(email__iexact=actor)).first()
@@ -49,7 +57,11 @@ class Command(BaseCommand):
                 raise CommandError(_("No account with the handle or email “%(actor)s”.") % {"actor": actor})
         try:
             result = import_hsds(
-                directory=directory, actor=user, verify_organisations=verify_organisations, status=status
+                directory=directory,
+                actor=user,
+                verify_organisations=verify_organisations,
+                verify_helplines=verify_helplines,
+                status=status,
             )
         except HSDSImportError as error:
             raise CommandError(

@@ -39,7 +39,6 @@ from ..slugs import unique_slug
 from .objects import PHONE_CHANNELS, derived_id
 from .planning import (
     ChannelPlan,
-    HoursPlan,
     ImportPlan,
     ImportResult,
     ServicePlan,
@@ -93,7 +92,7 @@ class _HelplineWork:
     plan: ServicePlan
     helpline: Helpline
     details: dict
-    channels: list[tuple[ChannelPlan, Channel | None]]
+    channels: list[helpline_rules.CleanChannel]  # with the HSDS ids new rows take
 
 
 @dataclass
@@ -105,11 +104,19 @@ class _ResourceWork:
 
 class _Importer:
     def __init__(
-        self, plan: ImportPlan, *, actor, verify_organisations: bool, status: str | None, result: ImportResult
+        self,
+        plan: ImportPlan,
+        *,
+        actor,
+        verify_organisations: bool,
+        verify_helplines: bool,
+        status: str | None,
+        result: ImportResult,
     ):
         self.plan = plan
         self.actor = actor
         self.verify_organisations = verify_organisations
+        self.verify_helplines = verify_helplines
         self.status = status
         self.result = result
         self.problems: list[Problem] = []
@@ -261,26 +268,40 @@ class _Importer:
                         % {"kind": channel_plan.kind, "contact": channel_plan.value}
                     )
                 )
-        channels = [
-            {
-                "id": found.pk if found is not None else None,
-                "kind": channel_plan.kind,
-                "value": channel_plan.value,
-                "label": channel_plan.label,
-                "always_open": channel_plan.always_open,
-                "hours": [
-                    {
-                        "weekday": hours.weekday,
-                        "opens": hours.opens,
-                        "closes": hours.closes,
-                        "closes_next_day": hours.closes_next_day,
-                    }
-                    for hours in channel_plan.hours
-                ],
-            }
-            for channel_plan, found in matched
-            if channel_plan.always_open or channel_plan.hours
-        ]
+        freed = _freed(current, matched)
+        channels = []
+        for channel_plan, found in matched:
+            if not (channel_plan.always_open or channel_plan.hours):
+                continue
+            if found is not None:
+                channel_id, present = found.hsds_id, {_hours_key(row) for row in found.hours.all()}
+            else:
+                fallback = (plan.hsds_id, channel_plan.kind, channel_plan.value)
+                channel_id, present = self._claim(Channel, channel_plan.hsds_id, *fallback, freed=freed), set()
+            hours = [
+                {
+                    "weekday": hours.weekday,
+                    "opens": hours.opens,
+                    "closes": hours.closes,
+                    "closes_next_day": hours.closes_next_day,
+                    # only a new row takes an id; one already there keeps its own
+                    "hsds_id": None
+                    if hours.key() in present
+                    else self._claim(OpeningHours, hours.hsds_id, channel_id, *hours.key(), freed=freed),
+                }
+                for hours in channel_plan.hours
+            ]
+            channels.append(
+                {
+                    "id": found.pk if found is not None else None,
+                    "hsds_id": None if found is not None else channel_id,
+                    "kind": channel_plan.kind,
+                    "value": channel_plan.value,
+                    "label": channel_plan.label,
+                    "always_open": channel_plan.always_open,
+                    "hours": hours,
+                }
+            )
         checked_plans = [
             channel_plan for channel_plan, _found in matched if channel_plan.always_open or channel_plan.hours
         ]
@@ -295,7 +316,7 @@ class _Importer:
             self.problems.append(plan.source.problem(_("Add at least one way to get in touch before publishing.")))
             return None
         helpline.status = status
-        return _HelplineWork(plan=plan, helpline=helpline, details=checked.details, channels=matched)
+        return _HelplineWork(plan=plan, helpline=helpline, details=checked.details, channels=checked.channels)
 
     def _check_resource(self, plan: ServicePlan, existing: Resource | None) -> _ResourceWork | None:
         summary, body = _split_description(plan.name, plan.description)
@@ -331,10 +352,15 @@ class _Importer:
 
     # Writing
 
-    def _claim(self, model, wanted: uuid.UUID | None, *fallback) -> uuid.UUID:
-        """`wanted` if no other row holds it, else an id derived from `fallback`."""
+    def _claim(self, model, wanted: uuid.UUID | None, *fallback, freed: dict[type, set[uuid.UUID]]) -> uuid.UUID:
+        """`wanted` if no other row holds it (rows the write deletes, `freed`, hold nothing), else an id derived
+        from `fallback`."""
         taken = self.claimed[model]
-        if wanted is None or wanted in taken or model.objects.filter(hsds_id=wanted).exists():
+        if (
+            wanted is None
+            or wanted in taken
+            or (wanted not in freed[model] and model.objects.filter(hsds_id=wanted).exists())
+        ):
             wanted = derived_id(*fallback)
         taken.add(wanted)
         return wanted
@@ -356,13 +382,30 @@ class _Importer:
             if created:
                 organisation = Organisation(hsds_id=plan.hsds_id, verification=VerificationState.UNVERIFIED)
                 organisation.slug = unique_slug(Organisation, plan.name, fallback="organisation", max_length=150)
-            organisation.name = plan.name
-            organisation.description = plan.description
-            organisation.website = plan.website
-            organisation.email = plan.email
-            organisation.registration_number = plan.registration_number
+            identity = {
+                "name": plan.name,
+                "website": plan.website,
+                "email": plan.email,
+                "registration_number": plan.registration_number,
+            }
             if plan.country:
-                organisation.country = plan.country
+                identity["country"] = plan.country
+            if not created and organisation.verification == VerificationState.VERIFIED:
+                # Staff checked who this is: a file does not change it.
+                differ = [name for name, value in identity.items() if str(getattr(organisation, name)) != str(value)]
+                if differ:
+                    self.result.warn(
+                        plan.source,
+                        _(
+                            "%(organisation)s is verified, so its %(fields)s stay as they are; "
+                            "staff change them in the admin if they are wrong."
+                        )
+                        % {"organisation": organisation.name, "fields": ", ".join(differ)},
+                    )
+            else:
+                for name, value in identity.items():
+                    setattr(organisation, name, value)
+            organisation.description = plan.description
             organisation.save()
             if self.verify_organisations and organisation.verification != VerificationState.VERIFIED:
                 organisation = verify_organisation(actor=self.actor, organisation=organisation)
@@ -378,7 +421,6 @@ class _Importer:
         helpline.organisation = self.organisations[plan.organisation_id]
         for name in ("name", "description", "country", "region", "time_zone", "website", "is_free"):
             setattr(helpline, name, details[name])
-        helpline.verified_on = plan.assured_on
         if created:
             helpline.slug = unique_slug(
                 Helpline, f"{details['name']} {details['country']}", fallback="helpline", max_length=150
@@ -388,38 +430,24 @@ class _Importer:
         helpline.languages.set(details["languages"])
         helpline.topics.set(details["topics"])
 
-        kept = [found.pk for _channel_plan, found in work.channels if found is not None]
-        helpline.channels.exclude(pk__in=kept).delete()
-        for position, (channel_plan, found) in enumerate(work.channels):
-            channel = found or Channel(
-                helpline=helpline,
-                hsds_id=self._claim(Channel, channel_plan.hsds_id, plan.hsds_id, channel_plan.kind, channel_plan.value),
+        # Through the helpline service: a change to how or when people get in touch clears the verification.
+        helpline = helpline_rules.write_channels(actor=self.actor, helpline=helpline, channels=work.channels)
+        if self.verify_helplines:
+            helpline_rules.verify_helpline(actor=self.actor, helpline=helpline)
+        elif plan.assured_on:
+            self.result.warn(
+                plan.source,
+                _(
+                    "The assured_date (%(date)s) does not mark the helpline as checked by Hearten: staff verify it, "
+                    "or import with --verify-helplines."
+                )
+                % {"date": plan.assured_on.isoformat()},
+                ".assured_date",
             )
-            channel.kind, channel.value, channel.label = channel_plan.kind, channel_plan.value, channel_plan.label
-            channel.always_open, channel.position = channel_plan.always_open, position
-            channel.save()
-            self._write_hours(channel, [] if channel_plan.always_open else channel_plan.hours)
         if created:
             self.result.helplines_created += 1
         else:
             self.result.helplines_updated += 1
-
-    def _write_hours(self, channel: Channel, hours: list[HoursPlan]) -> None:
-        wanted = {plan.key(): plan for plan in hours}
-        current = {(r.weekday, r.opens, r.closes, r.closes_next_day): r for r in channel.hours.all()}
-        stale = [row.pk for key, row in current.items() if key not in wanted]
-        if stale:
-            OpeningHours.objects.filter(pk__in=stale).delete()
-        for key, plan in wanted.items():
-            if key not in current:
-                OpeningHours.objects.create(
-                    hsds_id=self._claim(OpeningHours, plan.hsds_id, channel.hsds_id, *key),
-                    channel=channel,
-                    weekday=plan.weekday,
-                    opens=plan.opens,
-                    closes=plan.closes,
-                    closes_next_day=plan.closes_next_day,
-                )
 
     def _write_resource(self, work: _ResourceWork) -> None:
         resource, clean, plan = work.resource, work.clean, work.plan
@@ -446,18 +474,39 @@ class _Importer:
             self.result.resources_updated += 1
 
 
+def _hours_key(row: OpeningHours) -> tuple:
+    return (row.weekday, row.opens, row.closes, row.closes_next_day)
+
+
+def _freed(current: list[Channel], matched: list[tuple[ChannelPlan, Channel | None]]) -> dict[type, set[uuid.UUID]]:
+    """The HSDS ids of a helpline's channels and hours rows that writing `matched` deletes."""
+    kept = {found.pk: channel_plan for channel_plan, found in matched if found is not None}
+    freed: dict[type, set[uuid.UUID]] = {Channel: set(), OpeningHours: set()}
+    for channel in current:
+        channel_plan = kept.get(channel.pk)
+        if channel_plan is None:
+            freed[Channel].add(channel.hsds_id)
+        wanted = set() if channel_plan is None or channel_plan.always_open else {h.key() for h in channel_plan.hours}
+        freed[OpeningHours].update(row.hsds_id for row in channel.hours.all() if _hours_key(row) not in wanted)
+    return freed
+
+
 def import_hsds(
     *,
     directory: Path | str,
     actor=None,
     verify_organisations: bool = False,
+    verify_helplines: bool = False,
     status: str | None = None,
 ) -> ImportResult:
     """Import an HSDS directory (organizations.json and/or services.json), all of it or nothing.
 
     `status` puts every imported helpline and resource in that state ("draft" or "published"); None leaves
     existing ones as they are and makes new ones drafts. Services marked inactive or defunct are archived.
-    New organisations start unverified; `verify_organisations` (staff only) verifies every imported one.
+    New organisations start unverified; `verify_organisations` (staff only) verifies every imported one. The
+    identity (name, website, email, registration number, country) of an organisation staff verified is kept, with
+    a warning where the files differ. Helplines are unverified (a file's assured_date is not Hearten's check) unless
+    `verify_helplines` (staff only): then the actor verifies every imported helpline today.
 
     Raises HSDSImportError (a ValidationError) listing each problem with its file, object and JSON path;
     nothing is written then.
@@ -466,11 +515,20 @@ def import_hsds(
         raise ValueError(f"status must be draft or published, not {status!r}")
     if verify_organisations and not (actor is not None and can_verify(actor)):
         raise PermissionDenied(_("Only Hearten staff can verify organisations."))
+    if verify_helplines and not (actor is not None and can_verify(actor)):
+        raise PermissionDenied(_("Only Hearten staff can verify helplines."))
     directory = read_directory(directory)
     result = ImportResult()
     plan = plan_import(directory, Vocabulary.load(), result)
     with transaction.atomic():
-        _Importer(plan, actor=actor, verify_organisations=verify_organisations, status=status, result=result).run()
+        _Importer(
+            plan,
+            actor=actor,
+            verify_organisations=verify_organisations,
+            verify_helplines=verify_helplines,
+            status=status,
+            result=result,
+        ).run()
     log.info(
         "HSDS import by user %s: organisations %s new, %s updated; helplines %s new, %s updated; "
         "resources %s new, %s updated",
