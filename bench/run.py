@@ -55,7 +55,20 @@ def main():
     )
     client = Client()
     print(f"Hearten benchmarks on {connection.vendor}, {User.objects.count()} members\n")
-    for path in ["/", "/help/", "/people/maya_moves/", "/api/v1/profiles/?page_size=100", "/api/v1/profiles/sam/"]:
+    paths = [
+        "/",
+        "/help/?country=GB",
+        "/help/?country=US&topic=suicide-prevention",
+        "/resources/?q=anxiety",
+        "/resources/?q=s3lf+h4rm&country=GB",
+        "/topics/anxiety/",
+        "/people/maya_moves/",
+        "/api/v1/profiles/?page_size=100",
+        "/api/v1/helplines/?country=GB&open_now=true",
+        "/api/v1/resources/?q=sleep",
+        "/api/hsds/services?per_page=50",
+    ]
+    for path in paths:
         timed(f"GET {path}", lambda path=path: client.get(path))
         settings.DEBUG = True
         reset_queries()

@@ -333,10 +333,12 @@ class HelplineAdmin(admin.ModelAdmin):
             except PermissionDenied as error:
                 problems = [{"line": "", "field": "", "problem": str(error)}]
             else:
+                created, updated = len(result.created), len(result.updated)
+                added_text = ngettext("%(n)d helpline added", "%(n)d helplines added", created) % {"n": created}
+                updated_text = ngettext("%(n)d updated", "%(n)d updated", updated) % {"n": updated}
                 self.message_user(
                     request,
-                    _("Imported the file: %(created)d helplines added, %(updated)d updated.")
-                    % {"created": len(result.created), "updated": len(result.updated)},
+                    _("Imported the file: %(added)s, %(updated)s.") % {"added": added_text, "updated": updated_text},
                     messages.SUCCESS,
                 )
                 return redirect(reverse("admin:resources_helpline_changelist"))

@@ -16,6 +16,7 @@ from config.api_defaults import CursorPagination
 
 from ..models import Audience, Channel, Helpline, Organisation, Topic
 from ..selectors import help as selectors
+from ..selectors.topics import TopicTree
 from ..services import helplines as services
 
 # Output: a helpline as read at one instant, each channel with whether it is open now
@@ -194,7 +195,7 @@ class HelplineViewSet(viewsets.GenericViewSet):
         params = filters.validated_data
         topic_ids = None
         if params.get("topic"):
-            topic_ids = selectors.topic_with_subtopics(params["topic"], list(Topic.objects.all()))
+            topic_ids = TopicTree(Topic.objects.all()).subtree_ids(params["topic"])
         helplines = selectors.published_helplines(
             country=params.get("country", ""), topic_ids=topic_ids, audience=params.get("audience", "")
         )

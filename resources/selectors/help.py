@@ -22,6 +22,7 @@ from django_countries import countries
 from .. import schedule
 from ..models import Audience, Channel, EmergencyNumber, Helpline, Topic
 from ..permissions import can_publish_for
+from .topics import TopicTree
 
 # The groups people look for first, in this order: someone to talk to, to text, to chat with, to write to.
 CHANNEL_GROUPS = (
@@ -241,23 +242,6 @@ def _with_everything(helplines: QuerySet, *, vocabularies: bool = True) -> Query
     return helplines.prefetch_related("audiences", "languages", "topics") if vocabularies else helplines
 
 
-def topic_with_subtopics(slug: str, topics: list[Topic]) -> set[int]:
-    """The ids of a topic and every topic below it, from an already loaded list of topics."""
-    children: dict[int | None, list[Topic]] = {}
-    for topic in topics:
-        children.setdefault(topic.parent_id, []).append(topic)
-    root = next((topic for topic in topics if topic.slug == slug), None)
-    if root is None:
-        return set()
-    found, stack = set(), [root]
-    while stack:
-        topic = stack.pop()
-        if topic.pk not in found:
-            found.add(topic.pk)
-            stack.extend(children.get(topic.pk, []))
-    return found
-
-
 def published_helplines(
     *, country: str = "", topic_ids=None, audience: str = "", vocabularies: bool = True
 ) -> QuerySet:
@@ -339,19 +323,8 @@ def _open_now_groups(views: list[HelplineView]) -> list[OpenNowGroup]:
     return groups
 
 
-def _topic_choices(topics: list[Topic]) -> list[tuple[str, str]]:
-    children: dict[int | None, list[Topic]] = {}
-    for topic in topics:
-        children.setdefault(topic.parent_id, []).append(topic)
-    ordered: list[tuple[str, str]] = []
-
-    def walk(parent, depth):
-        for topic in children.get(parent, []):
-            ordered.append((topic.slug, "\u2003" * depth + topic.name))
-            walk(topic.pk, depth + 1)
-
-    walk(None, 0)
-    return ordered
+def _topic_choices(tree: TopicTree) -> list[tuple[str, str]]:
+    return [(topic.slug, "\u2003" * tree.depth(topic) + topic.name) for topic in tree.ordered()]
 
 
 def help_page(
@@ -365,9 +338,9 @@ def help_page(
 ) -> HelpPage:
     """Everything the Get help page shows for one country, in a fixed number of queries."""
     at = at or timezone.now()
-    topics = list(Topic.objects.order_by("position", "name"))
+    tree = TopicTree(Topic.objects.order_by("position", "name"))
     audiences = list(Audience.objects.order_by("position", "name"))
-    topic = topic if any(t.slug == topic for t in topics) else ""
+    topic = topic if tree.get(topic) is not None else ""
     audience = audience if any(a.slug == audience for a in audiences) else ""
     published = Helpline.objects.published().order_by()
     covered = sorted(set(published.values_list("country", flat=True).distinct()), key=country_name)
@@ -379,7 +352,7 @@ def help_page(
         # Every line in the country, then the chosen topic and audience picked out of the prefetched
         # vocabularies: the same queries with or without a choice, and the lines left out are known, to say
         # how many of them are open now.
-        topic_ids = topic_with_subtopics(topic, topics) if topic else None
+        topic_ids = tree.subtree_ids(topic) if topic else None
         every = [
             describe_helpline(helpline, at=at, viewer_zone=viewer_zone)
             for helpline in published_helplines(country=country.code)
@@ -396,13 +369,13 @@ def help_page(
         closed=[view for view in views if view.closed_channels],
         covered_countries=[(code, country_name(code)) for code in covered],
         all_countries=[(c.code, str(c.name)) for c in countries],
-        topics=_topic_choices(topics),
+        topics=_topic_choices(tree),
         audiences=[(a.slug, a.name) for a in audiences],
         topic=topic,
         audience=audience,
         filtered=bool(topic or audience),
         now=at,
-        topic_name=next((t.name for t in topics if t.slug == topic), ""),
+        topic_name=tree.get(topic).name if topic else "",
         audience_name=next((a.name for a in audiences if a.slug == audience), ""),
         others_open=others_open,
     )

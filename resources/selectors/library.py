@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..permissions import is_organisation_member
 from . import help as help_selectors
+from .topics import TopicTree
 
 RESOURCES_PER_PAGE = 30
 # What a resource card shows: its organisation, languages and countries.
@@ -184,32 +185,13 @@ class TopicNode:
     count: int = 0  # published resources tagged with it or any sub-topic
 
 
-def _topics_by_id() -> dict[int, Topic]:
-    return {topic.pk: topic for topic in Topic.objects.order_by("position", "name")}
-
-
-def _children_of(topics: dict[int, Topic]) -> dict[int | None, list[Topic]]:
-    children: dict[int | None, list[Topic]] = {}
-    for topic in topics.values():
-        children.setdefault(topic.parent_id, []).append(topic)
-    return children
-
-
-def _subtree_ids(topic_id: int, children: dict) -> set[int]:
-    ids, stack = set(), [topic_id]
-    while stack:
-        current = stack.pop()
-        if current in ids:
-            continue
-        ids.add(current)
-        stack.extend(child.pk for child in children.get(current, []))
-    return ids
+def _topic_tree() -> TopicTree:
+    return TopicTree(Topic.objects.order_by("position", "name"))
 
 
 def topic_tree() -> list[TopicNode]:
     """The whole taxonomy, roots first, each with how many published resources it (and its sub-topics) has."""
-    topics = _topics_by_id()
-    children = _children_of(topics)
+    tree = _topic_tree()
     tagged: dict[int, set[int]] = {}
     pairs = Resource.topics.through.objects.filter(resource__in=published_resources()).values_list(
         "topic_id", "resource_id"
@@ -218,12 +200,12 @@ def topic_tree() -> list[TopicNode]:
         tagged.setdefault(topic_id, set()).add(resource_id)
 
     def build(topic: Topic) -> TopicNode:
-        node = TopicNode(topic=topic, children=[build(child) for child in children.get(topic.pk, [])])
-        resources = set().union(*(tagged.get(pk, set()) for pk in _subtree_ids(topic.pk, children)))
+        node = TopicNode(topic=topic, children=[build(child) for child in tree.children(topic)])
+        resources = set().union(*(tagged.get(pk, set()) for pk in tree.subtree_ids(topic)))
         node.count = len(resources)
         return node
 
-    return [build(root) for root in children.get(None, [])]
+    return [build(root) for root in tree.roots]
 
 
 @dataclass
@@ -240,16 +222,11 @@ def topic_page(*, viewer, slug: str, page_number=1, country: str = "", at=None, 
 
     Helplines of the viewer's `country` come with their contacts and whether they are open `at` that time.
     """
-    topics = _topics_by_id()
-    topic = next((t for t in topics.values() if t.slug == slug), None)
+    tree = _topic_tree()
+    topic = tree.get(slug)
     if topic is None:
         return None
-    children = _children_of(topics)
-    ancestors, parent_id = [], topic.parent_id
-    while parent_id and parent_id in topics and len(ancestors) < 20:
-        ancestors.insert(0, topics[parent_id])
-        parent_id = topics[parent_id].parent_id
-    subtree = _subtree_ids(topic.pk, children)
+    subtree = tree.subtree_ids(topic)
 
     matching = Resource.topics.through.objects.filter(topic_id__in=subtree).values("resource_id")
     resources = (
@@ -265,7 +242,11 @@ def topic_page(*, viewer, slug: str, page_number=1, country: str = "", at=None, 
         published_helplines().filter(pk__in=helpline_ids), country=country, at=at, viewer_zone=viewer_zone
     )
     return TopicPage(
-        topic=topic, ancestors=ancestors, children=children.get(topic.pk, []), page=page, helplines=helplines
+        topic=topic,
+        ancestors=tree.ancestors(topic),
+        children=tree.children(topic),
+        page=page,
+        helplines=helplines,
     )
 
 

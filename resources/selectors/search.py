@@ -32,6 +32,7 @@ from ..search import (
     word_similarity,
     words_of,
 )
+from .topics import TopicTree
 
 MAX_QUERY_LENGTH = 200
 _FTS_MATCHING = "SELECT rowid FROM resources_resource_fts WHERE resources_resource_fts MATCH %s"
@@ -92,10 +93,8 @@ def search_resources(
     ValidationError naming the field ("q", "kind", "topic", "audience", "language", "country") on bad input.
     """
     query = clean_query(query)
-    topics = list(Topic.objects.only("pk", "slug", "name", "parent_id", "position"))
-    filters = _Filters.checked(
-        topics=topics, kind=kind, topic=topic, audience=audience, language=language, country=country
-    )
+    tree = TopicTree(Topic.objects.only("pk", "slug", "name", "parent_id", "position"))
+    filters = _Filters.checked(tree=tree, kind=kind, topic=topic, audience=audience, language=language, country=country)
     published = Resource.objects.published()
     window = slice(max(0, int(offset)), max(0, int(offset)) + max(0, int(limit)))
     related = [Prefetch("topics", queryset=Topic.objects.only("pk", "slug", "name", "parent_id", "position"))]
@@ -110,7 +109,7 @@ def search_resources(
         nothing_found = not filters.apply(published.filter(match.condition)).exists()
     if nothing_found:
         # Someone in crisis first gets the library's crisis resources; anyone else, titles close to their words.
-        candidates = [("crisis", _Match.crisis_topics(topics) if crisis else None), ("typo", _Match.typo(query))]
+        candidates = [("crisis", _Match.crisis_topics(tree) if crisis else None), ("typo", _Match.typo(query))]
         for name, candidate in candidates:
             if candidate is None:
                 continue
@@ -118,11 +117,11 @@ def search_resources(
                 found_qs = filters.apply(published.filter(candidate.condition))
                 found = _page(found_qs, candidate, window, related)
                 if found or (window.start and found_qs.exists()):
-                    facets = _facets(published.filter(candidate.condition), filters, topics)
+                    facets = _facets(published.filter(candidate.condition), filters, tree)
                     page, match, fallback = found, candidate, name
                     break
     if facets is None:
-        facets = _facets(published.filter(match.condition), filters, topics)
+        facets = _facets(published.filter(match.condition), filters, tree)
     return SearchResult(
         resources=page,
         facets=facets,
@@ -130,7 +129,7 @@ def search_resources(
         total=_total(facets["kind"], filters.kind),
         fuzzy=fallback == "typo",
         query=query,
-        topic_depth={t.slug: _depth(t, topics) for t in topics},
+        topic_depth={t.slug: tree.depth(t) for t in tree.topics},
         fallback=fallback,
     )
 
@@ -182,9 +181,9 @@ class _Match:
         return cls(words, None, query)
 
     @classmethod
-    def crisis_topics(cls, topics) -> "_Match | None":
+    def crisis_topics(cls, tree: TopicTree) -> "_Match | None":
         """The resources on suicide prevention and self-harm, for a crisis search in words full text can't read."""
-        ids = [i for t in topics if t.slug in CRISIS_TOPICS for i in _subtree(t, topics)]
+        ids = set().union(*(tree.subtree_ids(slug) for slug in CRISIS_TOPICS))
         if not ids:
             return None
         return cls(Q(pk__in=Resource.topics.through.objects.filter(topic_id__in=ids).values("resource_id")))
@@ -234,7 +233,7 @@ class _Filters:
         self.audience, self.language, self.country = audience, language, country
 
     @classmethod
-    def checked(cls, *, topics, kind, topic, audience, language, country) -> "_Filters":
+    def checked(cls, *, tree: TopicTree, kind, topic, audience, language, country) -> "_Filters":
         errors = {}
         kind, topic, audience = (kind or "").strip(), (topic or "").strip(), (audience or "").strip()
         language, country = (language or "").strip().lower(), (country or "").strip().upper()
@@ -242,11 +241,10 @@ class _Filters:
             errors["kind"] = _("“%(value)s” is not a kind of resource.") % {"value": kind[:40]}
         topic_ids = []
         if topic:
-            chosen = next((t for t in topics if t.slug == topic), None)
-            if chosen is None:
+            if tree.get(topic) is None:
                 errors["topic"] = _("There is no topic “%(value)s”.") % {"value": topic[:40]}
             else:
-                topic_ids = _subtree(chosen, topics)
+                topic_ids = tree.subtree_ids(topic)
         if audience and not Audience.objects.filter(slug=audience).exists():
             errors["audience"] = _("There is no audience “%(value)s”.") % {"value": audience[:40]}
         if language and (len(language) != 2 or language not in LANG_INFO):
@@ -281,19 +279,7 @@ class _Filters:
         return resources
 
 
-def _subtree(root, topics) -> list[int]:
-    children: dict = {}
-    for t in topics:
-        children.setdefault(t.parent_id, []).append(t)
-    ids, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        ids.append(node.pk)
-        stack.extend(children.get(node.pk, []))
-    return ids
-
-
-def _facets(matched, filters: _Filters, topics) -> dict:
+def _facets(matched, filters: _Filters, tree: TopicTree) -> dict:
     """Counts for each facet value, over the query and every other filter (5 queries)."""
     kinds = dict(filters.apply(matched, skip="kind").values_list("kind").annotate(n=Count("pk")).order_by())
     facets = {"kind": [(value, label, kinds[value]) for value, label in Resource.Kind.choices if kinds.get(value)]}
@@ -302,12 +288,12 @@ def _facets(matched, filters: _Filters, topics) -> dict:
     in_topic = filters.apply(matched, skip="topic")
     counts = (
         in_topic.aggregate(
-            **{f"t{t.pk}": Count("pk", distinct=True, filter=Q(topics__in=_subtree(t, topics))) for t in topics}
+            **{f"t{t.pk}": Count("pk", distinct=True, filter=Q(topics__in=tree.subtree_ids(t))) for t in tree.topics}
         )
-        if topics
+        if tree.topics
         else {}
     )
-    facets["topic"] = [(t.slug, t.name, counts[f"t{t.pk}"]) for t in _tree_order(topics) if counts.get(f"t{t.pk}")]
+    facets["topic"] = [(t.slug, t.name, counts[f"t{t.pk}"]) for t in tree.ordered() if counts.get(f"t{t.pk}")]
 
     facets["audience"] = _m2m_facet(filters.apply(matched, skip="audience"), "audiences", "slug", "position")
     facets["language"] = [
@@ -347,26 +333,6 @@ def _language_name(code: str, name: str) -> str:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
         return name
-
-
-def _tree_order(topics) -> list:
-    children: dict = {}
-    for t in topics:
-        children.setdefault(t.parent_id, []).append(t)
-    ordered, stack = [], list(reversed(children.get(None, [])))
-    while stack:
-        node = stack.pop()
-        ordered.append(node)
-        stack.extend(reversed(children.get(node.pk, [])))
-    return ordered
-
-
-def _depth(topic, topics) -> int:
-    by_id = {t.pk: t for t in topics}
-    depth, parent = 0, topic.parent_id
-    while parent in by_id and depth < 10:
-        depth, parent = depth + 1, by_id[parent].parent_id
-    return depth
 
 
 def area_name(code: str) -> str:

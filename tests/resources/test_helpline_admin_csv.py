@@ -126,6 +126,78 @@ def test_each_kind_of_bad_input_is_named(client, staff, organisation, content, l
     assert not Helpline.objects.exists()
 
 
+def test_every_problem_of_a_row_is_listed_in_one_pass(client, staff, organisation):
+    # Bad organisation, time zone, contact and hours: none of them hides another.
+    row = "x-gb,X,no-such-org,GB,,Mars/Base,,,,,,,,,,,call,0800 58,,9 to 5\n"
+
+    response = upload(client, HEADER + row)
+
+    assert response.status_code == 400
+    problems = response.context["problems"]
+    assert sorted((p["line"], p["field"]) for p in problems) == [
+        (2, "contact"),
+        (2, "hours"),
+        (2, "organisation"),
+        (2, "time_zone"),
+    ]
+    assert not Helpline.objects.exists()
+
+
+def test_a_row_with_an_unknown_channel_or_no_address_still_has_its_other_cells_checked(client, staff, organisation):
+    rows = "x-gb,X,samaritans,GB,,Europe/London,,,,,,,,,,,fax,116 123,,9 to 5\n,,,,,,,,,,,,,,,,pigeon,somewhere,,noon\n"
+
+    response = upload(client, HEADER + rows)
+
+    problems = response.context["problems"]
+    assert sorted((p["line"], p["field"]) for p in problems) == [
+        (2, "channel"),
+        (2, "hours"),
+        (3, "channel"),
+        (3, "helpline"),
+        (3, "hours"),
+    ]
+
+
+def test_an_email_or_chat_address_is_checked_even_when_the_country_is_wrong(client, staff, organisation):
+    row = "x-gb,X,samaritans,XX,,Europe/London,,,,,,,,,,,email,not-an-address,,24/7\n"
+
+    problems = upload(client, HEADER + row).context["problems"]
+
+    assert sorted((p["line"], p["field"]) for p in problems) == [(2, "contact"), (2, "country")]
+    assert "not a valid email address" in next(p["problem"] for p in problems if p["field"] == "contact")
+
+
+def test_a_row_with_more_cells_than_the_header_says_to_quote_cells_with_commas(client, staff, organisation):
+    row = "x-gb,X,samaritans,GB,,Europe/London,,,,,,,,,,,call,116 123,,Mon-Fri 09:00-17:00; Sat,Sun 10:00-14:00\n"
+
+    response = upload(client, HEADER + row)
+
+    assert response.status_code == 400
+    [problem] = response.context["problems"]
+    assert (problem["line"], problem["field"]) == (2, "row")
+    assert "more cells than the header" in problem["problem"]
+    assert 'must be in double quotes, e.g. "Mon-Fri 09:00-17:00; Sat,Sun 10:00-14:00"' in problem["problem"]
+
+    quoted = row.replace("Mon-Fri 09:00-17:00; Sat,Sun 10:00-14:00", '"Mon-Fri 09:00-17:00; Sat,Sun 10:00-14:00"')
+    assert upload(client, HEADER + quoted).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("rows", "says"),
+    [
+        (GOOD.splitlines(keepends=True)[1:3], "Imported the file: 1 helpline added, 0 updated."),
+        (GOOD.splitlines(keepends=True)[1:], "Imported the file: 2 helplines added, 0 updated."),
+    ],
+)
+def test_the_success_message_counts_helplines_in_words_that_agree(client, staff, organisation, rows, says):
+    file = io.BytesIO((HEADER + "".join(rows)).encode("utf-8"))
+    file.name = "helplines.csv"
+
+    response = client.post(IMPORT_URL, {"file": file}, follow=True)
+
+    assert [str(message) for message in response.context["messages"]] == [says]
+
+
 def test_importing_again_updates_and_duplicates_nothing(client, staff, organisation):
     upload(client, GOOD)
     first_ids = dict(Channel.objects.values_list("value", "pk"))
