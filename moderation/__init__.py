@@ -1,0 +1,3 @@
+from .registry import register
+
+__all__ = ["register"]

@@ -11,7 +11,6 @@ crisis, including the spellings people use to get past filters.
 """
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -19,6 +18,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Value
+
+from moderation.text import normalise
 
 from .models import Resource
 
@@ -219,13 +220,10 @@ def _trigrams(word: str) -> Iterable[str]:
 
 # Crisis detection
 
-# Look-alike letters from other scripts, and the digits and signs people swap in for letters.
-_LOOKALIKES = str.maketrans("аеорсухіѕјкмнтαειοκѵ", "aeorcyxisjkmhtaeiokv")
-_LEET = str.maketrans("013457@$€!", "oieastases")
-_LEET_IN_WORD = re.compile(r"(?<=[a-z])[013457@$€!]+(?=[a-z])|(?<=[a-z])[013457@$€]+|[013457@$€]+(?=[a-z])")
+# How the text is read (case, accents, look-alikes, leetspeak, invisible and spelled-out letters) is
+# moderation's one normaliser, so search and screening agree on what a crisis word is.
 _TWO = re.compile(r"(?<![a-z0-9])2(?![a-z0-9])")  # "want 2 die"
 _KILOMETRES = re.compile(r"\d\s*kms\b")  # "5 kms" is a run, not "kill myself"
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff'’`"), None)
 _LETTERS = re.compile(r"[a-z]+")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -321,14 +319,11 @@ def looks_like_crisis(text: str) -> bool:
 
 
 def _crisis_words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().translate(_INVISIBLE)
-    text = _TWO.sub(" to ", _KILOMETRES.sub(" ", text.translate(_LOOKALIKES)))
-    # A sign counts as a letter only inside a word ("su1c1de", "s3lf h4rm"); "die!" keeps its "!" as punctuation.
-    text = _LEET_IN_WORD.sub(lambda m: m.group().translate(_LEET), text)
+    text = normalise(text).text
+    text = _TWO.sub(" to ", _KILOMETRES.sub(" ", text))
     words = [_squash(w) for w in re.split(r"[^a-z]+", text)]
     words = [w for w in words if w]
-    # "s e l f", "s.u.i.c.i.d.e", "k m s": runs of single letters are one word spelled out.
+    # "k m" and other runs of single letters the normaliser leaves apart (it joins three or more).
     joined: list[str] = []
     run = ""
     for word in words:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from ..models import Audience, Organisation, OrganisationMember, Resource, Topic
 from ..permissions import can_manage_organisation, can_publish_for
 from ..selectors import library as selectors
+from ..selectors.topics import TopicTree
 from ..services import library as services
 from ..services import organisations as organisation_services
 from .library import add_service_errors
@@ -37,19 +38,14 @@ EM_SPACE = "\u2003"  # indents sub-sub-topics; HTML does not collapse it
 
 def _topic_choices():
     """Topics grouped under their top-level topic, sub-topics indented."""
-    topics = list(Topic.objects.order_by("position", "name"))
-    children: dict = {}
-    for topic in topics:
-        children.setdefault(topic.parent_id, []).append(topic)
-    groups = []
-    for root in children.get(None, []):
-        options, stack = [(root.slug, root.name)], [(child, 1) for child in reversed(children.get(root.pk, []))]
-        while stack:
-            topic, depth = stack.pop()
-            options.append((topic.slug, f"{EM_SPACE * (depth - 1)}{topic.name}"))
-            stack.extend((child, depth + 1) for child in reversed(children.get(topic.pk, [])))
-        groups.append((root.name, options))
-    return groups
+    tree = TopicTree(Topic.objects.order_by("position", "name"))
+    return [
+        (
+            root.name,
+            [(topic.slug, EM_SPACE * max(tree.depth(topic) - 1, 0) + topic.name) for topic in tree.ordered(root)],
+        )
+        for root in tree.roots
+    ]
 
 
 def _codes(text: str) -> list[str]:

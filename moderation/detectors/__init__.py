@@ -1,0 +1,1 @@
+"""Detectors: each a small class with one method, `detect(normalised, kind) -> list[Label]`."""

@@ -1,0 +1,109 @@
+"""The platform's one normaliser: evasions read as the words they hide, offsets lead back to the original."""
+
+import time
+
+import pytest
+
+from moderation.text import normalise
+
+
+@pytest.mark.parametrize(
+    ("typed", "reads"),
+    [
+        ("KILL", "kill"),
+        ("k1ll", "kill"),
+        ("s3lf h@rm", "self harm"),
+        ("$uicide", "suicide"),
+        ("k!ll", "kill"),
+        ("ki.ll", "kill"),
+        ("kiiiill", "kiill"),
+        ("k\u200bi\u200dll", "kill"),
+        ("\u0455uicide", "suicide"),  # Cyrillic dze
+        ("\u043a\u0456ll", "kill"),  # Cyrillic ka and i
+        ("\u0397\u0395LLO", "hello"),  # Greek capitals eta and epsilon
+        ("sélf-hârm", "self-harm"),
+        ("ＫＩＬＬ", "kill"),  # full width
+        ("s e l f", "self"),
+        ("s.u.i.c.i.d.e", "suicide"),
+        ("k-m-s", "kms"),
+        ("don’t", "dont"),
+    ],
+)
+def test_evasive_spellings_read_as_the_word(typed, reads):
+    assert normalise(typed).text == reads
+
+
+@pytest.mark.parametrize(
+    ("typed", "reads"),
+    [
+        ("5 kms run", "5 kms run"),  # a number stays a number
+        ("die!!", "die!!"),  # punctuation after a word is not a letter
+        ("I am a b", "i am a b"),  # two single letters are not a spelled-out word
+        ("skill", "skill"),
+        ("see you soon", "see you soon"),  # doubled letters stay doubled
+        ("2024", "2024"),
+    ],
+)
+def test_ordinary_text_is_left_alone(typed, reads):
+    assert normalise(typed).text == reads
+
+
+def test_one_reads_as_i_or_l():
+    assert normalise("k1ll").variants == ("kill", "klll")
+    assert normalise("fu11").variants == ("fuii", "full")
+    assert normalise("kill").variants == ("kill",)
+
+
+@pytest.mark.parametrize("typed", ["xx K1LL yy", "xx k\u200bi\u200bl\u200bl yy", "xx kiiiiiiill yy", "xx k.i.l.l yy"])
+def test_spans_lead_back_to_what_was_typed(typed):
+    normalised = normalise(typed)
+    start = normalised.text.index("k")
+    end = start + len(normalised.text.split()[1])
+    first, last = normalised.span(start, end)
+    assert (first, last) == (3, len(typed) - 3)
+    assert normalised.original_of(start, end) == typed[3:-3]
+
+
+NASTY = [
+    "",
+    "\x00",
+    "a\x00b\x00c",
+    "\ud800",
+    "x\udfffy\ud800",
+    "\u200b" * 1000,
+    "\u0301" * 1000,
+    "🏳️‍🌈" * 500,
+    "ﷺ" * 100,
+    "a " * 50_000,
+    "a." * 50_000,
+    "k1" * 50_000,
+    "a a" * 33_333 + "ab",
+    "é" * 100_000,
+    "!" * 100_000,
+    "\uffff\U0010ffff\ufffe",
+    "İ" * 100,
+    "\r\n\t\x0b\x0c\x85\u2028\u2029",
+]
+
+
+@pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
+def test_never_raises_and_stays_linear(text):
+    started = time.perf_counter()
+    normalised = normalise(text)
+    assert time.perf_counter() - started < 2.0
+    assert len(normalised.starts) == len(normalised.ends) == len(normalised.text)
+    assert all(len(variant) == len(normalised.text) for variant in normalised.variants)
+    if normalised.text:
+        first, last = normalised.span(0, len(normalised.text))
+        assert 0 <= first <= last <= len(text)
+
+
+def test_work_grows_linearly_with_length():
+    small = "k1ll s e l f zz\u200b " * 500
+    started = time.perf_counter()
+    normalise(small)
+    once = time.perf_counter() - started
+    started = time.perf_counter()
+    normalise(small * 10)
+    ten_times = time.perf_counter() - started
+    assert ten_times < once * 30  # quadratic work would be ~100 times
