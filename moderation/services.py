@@ -1,15 +1,30 @@
-"""Every write of the moderation app: watched-word rules (and, later, screening decisions and cases)."""
+"""Every write of the moderation app, and `screen()`, the one door every piece of user writing passes.
+
+`screen()` is pure: it reads the text, the writer's standing and the compiled watched-word rules, and
+returns a Decision; it writes nothing and calls no network. The caller persists the decision.
+"""
 
 import csv
 import io
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .detectors.watched_words import invalidate
+from .decision import Decision, Label
+from .detectors.eating_disorder import EatingDisorder
+from .detectors.harassment import Harassment
+from .detectors.personal_info import PersonalInfo
+from .detectors.self_harm import SelfHarm
+from .detectors.spam import Spam
+from .detectors.watched_words import WatchedWords, invalidate
 from .models import Kind, Rule
+from .policy import decide
+from .text import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +32,72 @@ RULE_FIELDS = ("pattern", "pattern_type", "action", "kinds", "enabled", "notes")
 CSV_COLUMNS = RULE_FIELDS
 MAX_CSV_ROWS = 5000
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
+
+
+# Screening
+
+MAX_SCREENED_CHARS = 20_000  # longer texts are screened this far, and held (see Decision.truncated)
+MAX_SEARCH_CHARS = 5000
+KINDS = frozenset(Kind.values)
+STANDINGS = ("new", "member", "trusted")
+DETECTORS = (SelfHarm(), Harassment(), EatingDisorder(), Spam(), PersonalInfo(), WatchedWords())
+_SELF_HARM = DETECTORS[0]
+
+
+def screen(*, text, kind: str, author, context: dict | None = None) -> Decision:
+    """Decide what happens to `text`, a piece of writing of `kind` by `author`, before it is saved.
+
+    `author` is a user, None (unknown: treated as new), or one of STANDINGS. `context` is reserved for
+    where the text appears (a space for minors, the thread); it does not change the decision yet.
+    Never raises on any string (a detector that fails holds the text instead); raises ValueError only for
+    a `kind` that is not one of Kind.values, which is a programming error of the caller.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"Unknown kind {kind!r}: expected one of {', '.join(sorted(KINDS))}")
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    truncated = len(text) > MAX_SCREENED_CHARS
+    read = text[:MAX_SCREENED_CHARS]
+    standing = author_standing(author)
+    labels: list[Label] = []
+    if standing == "suspended":
+        labels.append(Label(name="suspended", score=1.0, detector="standing"))
+    if truncated:
+        labels.append(Label(name="truncated", score=1.0, detector="screen"))
+    normalised = normalise(read)
+    for detector in DETECTORS:
+        try:
+            labels.extend(detector.detect(normalised, kind))
+        except Exception:  # fail closed: a broken detector holds the text, it never publishes it unread
+            logger.exception("Detector %s failed; the text is held", getattr(detector, "name", detector))
+            labels.append(Label(name="screening_error", score=1.0, detector=getattr(detector, "name", "?")))
+    return decide(labels, kind=kind, standing=standing, text=text, truncated=truncated)
+
+
+def is_crisis_search(query: str) -> bool:
+    """Whether a library search suggests the reader may be in crisis: the self-harm detector's vocabulary."""
+    labels = _SELF_HARM.detect(normalise(str(query or "")[:MAX_SEARCH_CHARS]), "search")
+    return any(label.name in ("crisis", "method") for label in labels)
+
+
+def author_standing(author) -> str:
+    """ "suspended", "new", "member" or "trusted" for a user, a standing string, or None (new)."""
+    if author is None:
+        return "new"
+    if isinstance(author, str):
+        return author if author in STANDINGS else "new"
+    if not getattr(author, "is_active", True):
+        return "suspended"
+    if getattr(author, "is_staff", False):
+        return "trusted"
+    joined = getattr(author, "date_joined", None)
+    days = getattr(settings, "MODERATION_NEW_ACCOUNT_DAYS", 7)
+    if joined is not None and timezone.now() - joined < timedelta(days=days):
+        return "new"
+    return "member"
+
+
+# Watched-word rules
 
 
 def _require_staff(actor) -> None:

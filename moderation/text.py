@@ -22,6 +22,7 @@ _UPPER_LOOKALIKES = {
 _LOWER_LOOKALIKES = {
     **dict(zip("аеорсухіїѕјԁһԛԝүкмнтвьёӏ", "aeorcyxiisjdhqwykmhtbbel", strict=True)),  # Cyrillic
     **dict(zip("αβεικνορτυχγωϲѵμηϳ", "abeiknoptuxywcvunj", strict=True)),  # Greek
+    **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢғ", "abcdefghijklmnoprstuvwyzf", strict=True)),  # small capitals
     "ı": "i",
     "ɑ": "a",
     "ɡ": "g",
@@ -38,9 +39,9 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$
 _AMBIGUOUS = {"1": "l"}  # "1" reads as "i" or as "l": both readings are kept (see Normalised.variants)
 _TOKEN = re.compile(r"[a-z0-9@$€!]+")
 _HAS_LETTER = re.compile(r"[a-z]")
-# Three or more single letters with a space, dot or dash between each: "s e l f", "s.u.i.c.i.d.e", "k-m-s".
+# Three or more single letters with a space, dot, dash or slash between each: "s e l f", "s.u.i.c.i.d.e", "k/m/s".
 # Each letter is checked as it is consumed, so a failed attempt never re-scans the run.
-_SPELLED_OUT = re.compile(r"(?<![a-z0-9])[a-z](?![a-z0-9])(?:[ .\-_·]{1,3}[a-z](?![a-z0-9])){2,}")
+_SPELLED_OUT = re.compile(r"(?<![a-z0-9])[a-z](?![a-z0-9])(?:[ .\-_·/]{1,3}[a-z](?![a-z0-9])){2,}")
 _DOT_IN_WORD = re.compile(r"(?<=[a-z])[.·](?=[a-z])")  # "ki.ll", "end.my.life"
 _STRETCHED = re.compile(r"([a-z])\1{2,}")  # "kiiiill" -> "kiill", "sooooo" -> "soo"
 

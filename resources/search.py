@@ -19,7 +19,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Value
 
-from moderation.text import normalise
+from moderation.services import is_crisis_search
 
 from .models import Resource
 
@@ -220,137 +220,12 @@ def _trigrams(word: str) -> Iterable[str]:
 
 # Crisis detection
 
-# How the text is read (case, accents, look-alikes, leetspeak, invisible and spelled-out letters) is
-# moderation's one normaliser, so search and screening agree on what a crisis word is.
-_TWO = re.compile(r"(?<![a-z0-9])2(?![a-z0-9])")  # "want 2 die"
-_KILOMETRES = re.compile(r"\d\s*kms\b")  # "5 kms" is a run, not "kill myself"
-_LETTERS = re.compile(r"[a-z]+")
-_REPEATS = re.compile(r"(.)\1+")
-
-
-def _squash(text: str) -> str:
-    """Lower-case letters only, runs of one letter made one: 'Kiiill  my-self' and 'kil myself' agree."""
-    return _REPEATS.sub(r"\1", "".join(_LETTERS.findall(text.lower())))
-
-
-# Each entry is compared with runs of up to five neighbouring words joined together, so "self harm",
-# "self-harm", "s e l f h4rm" and "selfharm" are one thing. A stem also matches with a short ending
-# (suicidal, self-harming, unalived). Words of seven letters or more also match one typo away.
-_CRISIS_STEMS = [
-    "suicid",  # suicide, suicidal, suicidio, suicidaire
-    "suizid",
-    "selbstmord",
-    "zelfmoord",
-    "selfharm",
-    "selfinjur",
-    "selfmutilat",
-    "selfhurt",
-    "selbstverletz",
-    "zelfbeschadig",
-    "automutil",
-    "autolesi",
-    "unaliv",
-    "sewerslid",
-    "suesid",
-    "killmyself",
-    "killingmyself",
-    "killmeself",
-    "hangmyself",
-    "hangingmyself",
-    "cutmyself",
-    "cuttingmyself",
-    "hurtmyself",
-    "hurtingmyself",
-    "endmylife",
-    "endingmylife",
-    "takemylife",
-    "takemyownlife",
-    "takingmyownlife",
-]
-_CRISIS_PHRASES = [
-    "kms",
-    "kys",
-    "killyourself",
-    "wanttodie",
-    "wannadie",
-    "wantingtodie",
-    "wanttobedead",
-    "iwanttodie",
-    "readytodie",
-    "goingtokillmyself",
-    "dontwanttolive",
-    "dontwanttobehere",
-    "dontwanttobealive",
-    "dontwanttoexist",
-    "wishiwasdead",
-    "wishiweredead",
-    "betteroffdead",
-    "noreasontolive",
-    "enditall",
-    "commitsudoku",
-    "toasterbath",
-    "ichwillsterben",
-    "jeveuxmourir",
-    "quieromorir",
-]
-_STEMS = [_squash(stem) for stem in _CRISIS_STEMS]
-_PHRASES = {_squash(phrase) for phrase in _CRISIS_PHRASES}
-# Only single crisis words are matched one typo away: "want to diet" must not read as "want to die".
-_TYPO_TARGETS = [_squash(word) for word in ("suicide", "suicidal", "selfharm", "selfharming", "killmyself")]
-_MAX_CRISIS_TEXT = 5000
-
 
 def looks_like_crisis(text: str) -> bool:
     """Whether a search suggests the reader may be thinking of suicide or self-harm.
 
-    A false alarm only shows helplines above the results, so this leans towards yes; but plain words that
-    merely contain a crisis word ("skill", "therapist") never count: words are compared whole.
+    Moderation's self-harm detector decides, reading the query with moderation's one normaliser, so search,
+    hashtags and screening never disagree about what a crisis term is. A false alarm only shows helplines
+    above the results, so for a search query any crisis term counts.
     """
-    words = _crisis_words(text[:_MAX_CRISIS_TEXT])
-    for start in range(len(words)):
-        joined = ""
-        for word in words[start : start + 5]:
-            joined = _REPEATS.sub(r"\1", joined + word)
-            if joined in _PHRASES or any(joined.startswith(stem) and len(joined) - len(stem) <= 5 for stem in _STEMS):
-                return True
-            if len(joined) >= 6 and any(_one_typo_away(joined, target) for target in _TYPO_TARGETS):
-                return True
-    return False
-
-
-def _crisis_words(text: str) -> list[str]:
-    text = normalise(text).text
-    text = _TWO.sub(" to ", _KILOMETRES.sub(" ", text))
-    words = [_squash(w) for w in re.split(r"[^a-z]+", text)]
-    words = [w for w in words if w]
-    # "k m" and other runs of single letters the normaliser leaves apart (it joins three or more).
-    joined: list[str] = []
-    run = ""
-    for word in words:
-        if len(word) == 1:
-            run += word
-            continue
-        if run:
-            joined.append(run)
-            run = ""
-        joined.append(word)
-    if run:
-        joined.append(run)
-    return joined
-
-
-def _one_typo_away(word: str, target: str) -> bool:
-    """One letter added, dropped, changed, or two neighbours swapped."""
-    if abs(len(word) - len(target)) > 1 or word[:1] != target[:1] or word == target:
-        return word == target
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        return len(diff) == 1 or (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == target[diff[1]]
-            and word[diff[1]] == target[diff[0]]
-        )
-    short, long = sorted((word, target), key=len)
-    i = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
-    return short[i:] == long[i + 1 :]
+    return is_crisis_search(text)
