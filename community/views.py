@@ -5,7 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_POST
+from django_countries import countries
 
 from . import selectors, services
 from .forms import ProfileForm
@@ -45,9 +47,19 @@ def profile(request, handle):
     return render(request, "community/profile.html", {"person": person, "is_self": person.pk == request.user.pk})
 
 
+def _browser_country(request) -> str:
+    """The region of the browser's preferred language (en-GB → GB): a suggestion, never saved on its own."""
+    for language, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        region = language.partition("-")[2]
+        if len(region) == 2 and region.upper() in countries:
+            return region.upper()
+    return ""
+
+
 @login_required
 def edit_profile(request):
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    initial = {} if request.user.country else {"country": _browser_country(request)}
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
         try:

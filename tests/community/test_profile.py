@@ -230,3 +230,21 @@ def test_the_members_own_zone_wins_over_the_cookie(client, member, token_at_noon
     client.cookies["tz"] = "Asia/Tokyo"
 
     assert "15 Jan 2025, 07:00" in client.get("/settings/tokens/").content.decode()
+
+
+def test_settings_suggest_the_browsers_country_when_none_is_set(client, member):
+    """Helplines depend on the country, so the form starts from the browser's region (en-GB → GB)."""
+    client.force_login(member)
+    html = client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8").content.decode()
+    assert '<option value="GB" selected>' in html
+    member.refresh_from_db()
+    assert not member.country  # only a suggestion until the member saves
+
+
+def test_settings_keep_the_members_own_country(client, member):
+    member.country = "IE"
+    member.save()
+    client.force_login(member)
+    html = client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
+    assert '<option value="IE" selected>' in html
+    assert '<option value="GB" selected>' not in html
