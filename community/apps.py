@@ -11,3 +11,10 @@ class CommunityConfig(AppConfig):
         # Import it now, while the settings are the configured ones, not a test's override of the moment;
         # config.api_defaults' throttles read the current list and rates on every request.
         import rest_framework.views  # noqa: F401
+
+        import moderation
+
+        from .models import PROFILE_TEXT_FIELDS, User
+
+        # The first registered content: what a member writes about themselves. Not a "post" for their standing.
+        moderation.register(User, text_fields=PROFILE_TEXT_FIELDS, author_field="id", counts_as_post=False)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from moderation.models import Moderated, Visibility
+
 HANDLE_PATTERN = r"^[A-Za-z0-9_]{3,30}$"
 
 LANGUAGE_CHOICES = sorted(
@@ -84,11 +86,17 @@ class UserManager(BaseUserManager):
         return self.create_user(handle, email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+PROFILE_TEXT_FIELDS = ("display_name", "pronouns", "bio", "avatar_alt")
+
+
+class User(AbstractBaseUser, PermissionsMixin, Moderated):
     """A member. Pseudonymous by design: a handle and a display name, never a real name or birth date.
 
     Content of other apps points here with on_delete=SET_NULL or to an "erased member" placeholder,
     so erasing an account never breaks anyone else's conversation.
+
+    The profile's own writing (PROFILE_TEXT_FIELDS) is moderated content: the Moderated fields say whether
+    others see it. While it is held, hidden or removed, others see only the handle (`name`, `public_bio`...).
     """
 
     handle = models.CharField(
@@ -161,8 +169,27 @@ class User(AbstractBaseUser, PermissionsMixin):
         return f"@{self.handle}"
 
     @property
+    def profile_text_shown(self) -> bool:
+        """Whether others may see the display name, pronouns, bio and picture description."""
+        return self.visibility == Visibility.PUBLISHED
+
+    @property
     def name(self) -> str:
-        return self.display_name or self.handle
+        return (self.display_name if self.profile_text_shown else "") or self.handle
+
+    @property
+    def public_pronouns(self) -> str:
+        return self.pronouns if self.profile_text_shown else ""
+
+    @property
+    def public_bio(self) -> str:
+        return self.bio if self.profile_text_shown else ""
+
+    @property
+    def public_avatar_alt(self) -> str:
+        return (self.avatar_alt if self.profile_text_shown else "") or _("Profile picture of @%(handle)s") % {
+            "handle": self.handle
+        }
 
     @property
     def is_minor(self) -> bool:

@@ -2,6 +2,8 @@
 
 from django.db.models import QuerySet
 
+from moderation.models import Visibility
+
 from .models import ProfileVisibility, Role, User
 
 
@@ -26,13 +28,34 @@ def profile_for_viewer(*, viewer, handle: str) -> User | None:
 
 
 def featured_profiles(*, viewer, limit: int = 6) -> list[User]:
-    """Public creators and experts for the home page; never a minor."""
+    """Public creators and experts for the home page; never a minor, never a profile moderation hid or holds."""
     return list(
         visible_profiles(viewer=viewer)
-        .filter(groups__name__in=[Role.CREATOR, Role.EXPERT], minor_until__isnull=True)
+        .filter(groups__name__in=[Role.CREATOR, Role.EXPERT], minor_until__isnull=True, visibility=Visibility.PUBLISHED)
         .distinct()
         .order_by("date_joined")[:limit]
     )
+
+
+def profile_text_for_viewer(*, person: User, viewer) -> dict:
+    """What of a profile's own writing this viewer sees, and behind which content warning.
+
+    The writer always sees their own text. Others see it only while it is published; with a content warning
+    it is folded behind the warning, or left out for viewers who chose to hide sensitive content.
+    """
+    is_self = getattr(viewer, "pk", None) == person.pk
+    shown = is_self or person.profile_text_shown
+    warnings = list(person.content_warnings or []) if shown else []
+    hide_sensitive = bool(warnings) and not is_self and getattr(viewer, "sensitive_content", "warn") == "hide"
+    return {
+        "name": (person.display_name if shown else "") or person.handle,
+        "pronouns": person.pronouns if shown else "",
+        "bio": "" if hide_sensitive else (person.bio if shown else ""),
+        "bio_warnings": [] if is_self else warnings,
+        "bio_left_out": hide_sensitive,
+        "is_self": is_self,
+        "waiting": is_self and not person.profile_text_shown,
+    }
 
 
 def active_api_tokens(*, user) -> QuerySet:

@@ -11,9 +11,22 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from moderation import services as moderation
+from moderation.decision import Action, Decision
 from moderation.media import clean_image
+from moderation.models import Kind
 
-from .models import STAFF_ROLES, ApiToken, MessagesFrom, ProfileVisibility, Role, SensitiveContent, User, hash_token
+from .models import (
+    PROFILE_TEXT_FIELDS,
+    STAFF_ROLES,
+    ApiToken,
+    MessagesFrom,
+    ProfileVisibility,
+    Role,
+    SensitiveContent,
+    User,
+    hash_token,
+)
 from .permissions import can_edit_profile, can_manage_roles
 
 
@@ -40,6 +53,39 @@ def check_age(*, birth_year: int, birth_month: int, today: date) -> AgeCheck:
     return AgeCheck(allowed=True, minor_until=adult_on if today < adult_on else None)
 
 
+class NeedsConfirmation(ValidationError):
+    """Screening asked the writer to reconsider (a nudge): save again with `confirmed=True` to post anyway."""
+
+
+def screen_profile(user: User, *, confirmed: bool = False) -> Decision:
+    """Screen the profile's own writing, field by field, and record the decision on `user` (not saved).
+
+    A refusal raises ValidationError naming each field with what to change (the form keeps the text); a nudge
+    raises NeedsConfirmation unless `confirmed`. Held writing is saved but only its writer and moderators see it.
+    """
+    decisions = {
+        name: moderation.screen(text=getattr(user, name), kind=Kind.PROFILE, author=user)
+        for name in PROFILE_TEXT_FIELDS
+        if getattr(user, name)
+    }
+    refused = {name: str(decision.message) for name, decision in decisions.items() if decision.action == Action.REJECT}
+    if refused:
+        raise ValidationError(refused, code="screening")
+    nudged = {name: str(decision.message) for name, decision in decisions.items() if decision.action == Action.NUDGE}
+    if nudged and not confirmed:
+        raise NeedsConfirmation(nudged, code="nudge")
+    decision = moderation.merge_decisions(decisions.values())
+    moderation.record_screening(user, decision, confirmed=True)
+    return decision
+
+
+def check_handle(handle: str) -> None:
+    """Refuse a handle that screening would refuse as a post ("kys_loser"): it is shown on everything."""
+    decision = moderation.screen(text=handle.replace("_", " "), kind=Kind.PROFILE, author=None)
+    if decision.action == Action.REJECT:
+        raise ValidationError(_("This handle isn't allowed here. Please choose another."), code="screening")
+
+
 @transaction.atomic
 def sign_up_member(*, user: User, display_name: str, birth_year: int, birth_month: int) -> User:
     """Finish a new account: keep no birth date, only when a minor becomes an adult; give minors safer defaults."""
@@ -47,6 +93,7 @@ def sign_up_member(*, user: User, display_name: str, birth_year: int, birth_mont
     if not age.allowed:
         raise ValidationError(_("We can't create an account for you."), code="age_gate")
     user.display_name = display_name or user.handle
+    screen_profile(user, confirmed=True)
     user.minor_until = age.minor_until
     if age.minor_until:
         user.profile_visibility = ProfileVisibility.MEMBERS
@@ -71,8 +118,17 @@ PROFILE_FIELDS = (
 )
 
 
-def update_profile(*, actor: User, user: User, data: dict, avatar=None, remove_avatar: bool = False) -> User:
-    """Change profile and privacy settings; a new avatar goes through the safe image pipeline first."""
+@dataclass(frozen=True)
+class ProfileUpdate:
+    user: User
+    decision: Decision  # what screening decided about the profile's writing: held? a crisis?
+
+
+def update_profile(
+    *, actor: User, user: User, data: dict, avatar=None, remove_avatar: bool = False, confirmed: bool = False
+) -> ProfileUpdate:
+    """Change profile and privacy settings. The profile's writing is screened (see screen_profile: a refusal
+    or an unconfirmed nudge raises and saves nothing); a new avatar goes through the safe image pipeline."""
     if not can_edit_profile(actor, user):
         raise PermissionDenied(_("You can only change your own profile."))
     unknown = set(data) - set(PROFILE_FIELDS)
@@ -92,6 +148,7 @@ def update_profile(*, actor: User, user: User, data: dict, avatar=None, remove_a
     if (new_avatar or (user.avatar and not remove_avatar)) and not user.avatar_alt.strip():
         raise ValidationError({"avatar_alt": _("Describe your picture in a few words for people who can't see it.")})
     user.full_clean(exclude=["password", "avatar"])
+    decision = screen_profile(user, confirmed=confirmed)
 
     storage = user.avatar.storage
     old_name = user.avatar.name if user.avatar and (new_avatar or remove_avatar) else None
@@ -108,7 +165,7 @@ def update_profile(*, actor: User, user: User, data: dict, avatar=None, remove_a
         raise
     if old_name:
         transaction.on_commit(lambda: storage.delete(old_name))
-    return user
+    return ProfileUpdate(user=user, decision=decision)
 
 
 def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:

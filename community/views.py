@@ -4,10 +4,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_POST
 from django_countries import countries
+
+from moderation.decision import Action
+from moderation.models import Visibility
 
 from . import selectors, services
 from .forms import ProfileForm
@@ -44,7 +49,8 @@ def profile(request, handle):
     person = selectors.profile_for_viewer(viewer=request.user, handle=handle)
     if person is None:
         raise Http404(_("No profile with that handle."))
-    return render(request, "community/profile.html", {"person": person, "is_self": person.pk == request.user.pk})
+    shown = selectors.profile_text_for_viewer(person=person, viewer=request.user)
+    return render(request, "community/profile.html", {"person": person, "shown": shown, "is_self": shown["is_self"]})
 
 
 def _browser_country(request) -> str:
@@ -60,24 +66,52 @@ def _browser_country(request) -> str:
 def edit_profile(request):
     initial = {} if request.user.country else {"country": _browser_country(request)}
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user, initial=initial)
+    reconsider = False
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
         try:
-            services.update_profile(
+            update = services.update_profile(
                 actor=request.user,
                 user=request.user,
                 data=data,
                 avatar=form.cleaned_data.get("avatar"),
                 remove_avatar=form.cleaned_data.get("remove_avatar", False),
+                confirmed=request.POST.get("confirm") == "1",
             )
+        except services.NeedsConfirmation as error:
+            reconsider = True
+            _add_errors(form, error)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
-            messages.success(request, _("Your profile is saved."))
-            return redirect("community:settings")
+            return _after_profile_saved(request, update.decision)
     if request.method == "POST":
         request.user.refresh_from_db()
-    return render(request, "community/settings.html", {"form": form}, status=400 if form.errors else 200)
+    context = {"form": form, "reconsider": reconsider, "held": request.user.visibility != Visibility.PUBLISHED}
+    return render(request, "community/settings.html", context, status=400 if form.errors else 200)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put each problem next to its field (the text stays in the form to fix); others above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, problems in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, problems)
+
+
+def _after_profile_saved(request, decision):
+    if decision.crisis:
+        # The writing is kept and waits for a moderator; the writer sees help first, privately.
+        return redirect(f"{reverse('resources:crisis_response')}?{urlencode({'next': reverse('community:settings')})}")
+    if decision.action == Action.HOLD:
+        messages.info(
+            request,
+            _("Your profile is saved. %(why)s Until then, others see only your handle.") % {"why": decision.message},
+        )
+    else:
+        messages.success(request, _("Your profile is saved."))
+    return redirect("community:settings")
 
 
 @login_required

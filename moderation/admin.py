@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .detectors.watched_words import WatchedWords
-from .models import Kind, Rule
+from .models import AuditEntry, Kind, Rule, TrustSettings
 from .text import normalise
 
 MAX_TRY_TEXT = 20_000
@@ -146,3 +146,63 @@ def highlight(text: str, spans) -> str:
         position = end
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of the text is escaped above
+
+
+class TrustSettingsForm(forms.ModelForm):
+    trusted_roles = forms.MultipleChoiceField(
+        label=_("Trusted roles"),
+        choices=[(role, role.replace("_", " ").capitalize()) for role in services.TRUSTABLE_ROLES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Members with one of these roles are trusted: their links are never held. Staff always are."),
+    )
+
+    class Meta:
+        model = TrustSettings
+        fields = services.TRUST_FIELDS
+
+
+@admin.register(TrustSettings)
+class TrustSettingsAdmin(admin.ModelAdmin):
+    """One row; every change goes through moderation.services.save_trust_settings and is audited."""
+
+    form = TrustSettingsForm
+    readonly_fields = ["updated_at", "updated_by"]
+
+    def has_add_permission(self, request):
+        return False  # the one row is made on first open
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        row = TrustSettings.objects.filter(pk=1).first()
+        if row is None:
+            if not self.has_change_permission(request):
+                raise PermissionDenied
+            row = services.save_trust_settings(actor=request.user, data={})
+        return redirect(reverse("admin:moderation_trustsettings_change", args=[row.pk]))
+
+    def save_model(self, request, obj, form, change):
+        data = {field: form.cleaned_data[field] for field in services.TRUST_FIELDS if field in form.cleaned_data}
+        services.save_trust_settings(actor=request.user, data=data)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The append-only log: readable by staff who may view it; nobody adds, changes or deletes entries."""
+
+    list_display = ["created_at", "actor", "action", "target_type", "target_id", "summary"]
+    list_filter = ["action", "target_type"]
+    search_fields = ["summary", "target_id", "actor__handle"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["created_at", "actor", "action", "target_type", "target_id", "summary", "changes"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -42,6 +42,7 @@ class Decision:
     message: str = ""  # for the writer: what happens and what to change
     censored_text: str | None = None  # the text with censored words masked, when a censor rule fired
     truncated: bool = False  # only the first MAX_SCREENED_CHARS characters were read
+    screened: tuple[str, ...] = ()  # the texts screen() read; record_screening() checks the content's are among them
 
     @property
     def label_names(self) -> list[str]:

@@ -96,3 +96,98 @@ class Moderated(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remember the registered text as loaded, so saving changed text unscreened is refused (registry)."""
+        instance = super().from_db(db, field_names, values)
+        from .registry import remember_loaded_text
+
+        remember_loaded_text(instance)
+        return instance
+
+
+def default_trusted_roles() -> list[str]:
+    return ["expert", "organisation_member"]
+
+
+class TrustSettings(models.Model):
+    """How a writer's standing and the space change screening; one row, edited by staff in the admin."""
+
+    new_account_days = models.PositiveSmallIntegerField(
+        _("new for (days)"), default=7, help_text=_("An account younger than this is new.")
+    )
+    new_account_posts = models.PositiveSmallIntegerField(
+        _("new until (approved posts)"),
+        default=3,
+        help_text=_("An account with fewer published posts than this is new, whatever its age. 0 turns this off."),
+    )
+    hold_links_from_new = models.BooleanField(
+        _("hold links from new accounts"), default=True, help_text=_("A moderator checks them before they appear.")
+    )
+    premoderate_new_posts = models.BooleanField(
+        _("pre-moderate new accounts' first posts"),
+        default=False,
+        help_text=_("Hold every post of a new account for a moderator (profiles excepted)."),
+    )
+    stricter_for_minors = models.BooleanField(
+        _("stricter in spaces for minors"),
+        default=True,
+        help_text=_(
+            "In spaces for under-18s, what would appear behind a content warning and any link are held for a "
+            "moderator first."
+        ),
+    )
+    trusted_roles = models.JSONField(
+        _("trusted roles"),
+        default=default_trusted_roles,
+        blank=True,
+        help_text=_("Members with one of these roles are trusted (staff always are): expert, organisation_member."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("trust settings")
+        verbose_name_plural = _("trust settings")
+
+    def __str__(self):
+        return str(_("Trust settings"))
+
+
+class AuditEntry(models.Model):
+    """One change staff made (a rule, the trust settings, later a moderation decision). Append-only."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    action = models.CharField(_("action"), max_length=40, db_index=True)  # "rule.create", "trust.change", ...
+    target_type = models.CharField(_("target type"), max_length=100)  # "moderation.rule"
+    target_id = models.CharField(_("target id"), max_length=64, blank=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    changes = models.JSONField(_("changes"), default=dict, blank=True, help_text=_("field: [before, after]"))
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["target_type", "target_id"], name="moderation_audit_target")]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}#{self.target_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit entries are append-only.")

@@ -83,6 +83,18 @@ POLICY: dict[str, Outcome] = {
         Action.HOLD, 10, message=_("Your post is waiting for a moderator: links from new accounts are checked first.")
     ),
     "link": Outcome(Action.PUBLISH),
+    "link:minors": Outcome(
+        Action.HOLD,
+        10,
+        message=_("Your post is waiting for a moderator: links in spaces for young people are checked first."),
+    ),
+    "new_account": Outcome(
+        Action.HOLD,
+        5,
+        message=_(
+            "Welcome! A moderator checks new members' first posts before they appear. Thank you for your patience."
+        ),
+    ),
     "self_harm_mention": Outcome(Action.WARN, warning="self-harm and suicide"),
     "eating_disorder_recovery": Outcome(Action.WARN, warning="eating disorders"),
     "recovery": Outcome(Action.PUBLISH),
@@ -103,13 +115,21 @@ POLICY: dict[str, Outcome] = {
     ),
     "watched_word:censor": Outcome(Action.PUBLISH),
 }
-UNKNOWN = Outcome(Action.PUBLISH, 5)  # a label policy has no entry for is shown to moderators, not acted on
+UNKNOWN = Outcome(Action.PUBLISH, 5)
+# In a space for minors (when the trust settings ask for it), what would go behind a warning waits instead.
+MINORS_HOLD = Outcome(
+    Action.HOLD,
+    20,
+    message=_("Your post is waiting for a moderator: sensitive topics in spaces for young people are checked first."),
+)  # a label policy has no entry for is shown to moderators, not acted on
 
 # Labels that are how screening reached its decision, not something the content is.
 INTERNAL = frozenset({"link", "truncated", "screening_error", "suspended"})
 
 
-def policy_key(label: Label, *, kind: str, standing: str) -> str:
+def policy_key(
+    label: Label, *, kind: str, standing: str, hold_links_from_new: bool = True, for_minors: bool = False
+) -> str:
     """The most specific key of POLICY for a label in this context."""
     name = label.name
     if name == "harassment" and label.score >= SEVERE:
@@ -118,19 +138,42 @@ def policy_key(label: Label, *, kind: str, standing: str) -> str:
         return "spam:scam"
     if name == "personal_info" and kind == "profile" and label.score < SOMEONE_ELSES:
         return "personal_info:profile"
-    if name == "link" and standing == "new":
+    if name == "link" and for_minors:
+        return "link:minors"
+    if name == "link" and standing == "new" and hold_links_from_new:
         return "link:new"
     if name == "watched_word":
         return f"watched_word:{label.action}"
     return name
 
 
-def decide(labels: list[Label], *, kind: str, standing: str, text: str, truncated: bool) -> Decision:
-    """Combine labels into one Decision by POLICY (see the module docstring)."""
+def decide(
+    labels: list[Label],
+    *,
+    kind: str,
+    standing: str,
+    text: str,
+    truncated: bool,
+    hold_links_from_new: bool = True,
+    for_minors: bool = False,
+) -> Decision:
+    """Combine labels into one Decision by POLICY (see the module docstring).
+
+    `hold_links_from_new` and `for_minors` come from the trust settings and the space the text is written in:
+    in a space for minors, a label that would publish behind a content warning holds the text instead.
+    """
     action, priority, warnings, messages = Action.PUBLISH, 0, {}, {}
     censored = []
+    links_held = links_for_minors = False  # a new account's link reads as spam; in a minors' space, as a link
     for label in labels:
-        outcome = POLICY.get(policy_key(label, kind=kind, standing=standing), UNKNOWN)
+        key = policy_key(
+            label, kind=kind, standing=standing, hold_links_from_new=hold_links_from_new, for_minors=for_minors
+        )
+        outcome = POLICY.get(key, UNKNOWN)
+        links_held = links_held or key == "link:new"
+        links_for_minors = links_for_minors or key == "link:minors"
+        if for_minors and outcome.action == Action.WARN:
+            outcome = Outcome(MINORS_HOLD.action, MINORS_HOLD.priority, outcome.warning, MINORS_HOLD.message)
         if SEVERITY[outcome.action] > SEVERITY[action]:
             action = outcome.action
         priority = max(priority, outcome.priority)
@@ -148,10 +191,10 @@ def decide(labels: list[Label], *, kind: str, standing: str, text: str, truncate
         message = messages.get(action, "")
     shown = tuple(
         Label(name="spam", score=label.score, detector=label.detector, span=label.span)
-        if label.name == "link" and standing == "new"
+        if label.name == "link" and links_held
         else label
         for label in labels
-        if label.name not in INTERNAL or (label.name == "link" and standing == "new")
+        if label.name not in INTERNAL or (label.name == "link" and (links_held or links_for_minors))
     )
     return Decision(
         action=action,

@@ -4,12 +4,22 @@ An app whose model inherits `moderation.models.Moderated` registers it (usually 
 `moderation.register(Story, text_fields=["title", "body"], author_field="author")`. Moderation then lists,
 describes, hides and restores it without importing that app. This module imports no models at load time,
 so the package can re-export `register`.
+
+Registering also guards the write path: saving an instance whose registered text differs from what was
+loaded from the database, and from what `moderation.services.record_screening()` last recorded on it, raises
+`UnscreenedWrite`. So no service can save new or changed writing without `screen()` having read it. (Queryset
+`update()` and `bulk_create()` send no signals; services don't use them for text.)
 """
 
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models.signals import pre_save
 from django.utils import timezone
+
+
+class UnscreenedWrite(Exception):
+    """Registered text was about to be saved without moderation.services.screen() having read it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +27,7 @@ class Registration:
     model: type
     text_fields: tuple[str, ...]
     author_field: str
+    counts_as_post: bool = True  # published items count towards the writer's standing (not so a profile)
 
     @property
     def label(self) -> str:
@@ -40,7 +51,7 @@ class Description:
 _registry: dict[type, Registration] = {}
 
 
-def register(model, *, text_fields, author_field) -> Registration:
+def register(model, *, text_fields, author_field, counts_as_post: bool = True) -> Registration:
     from .models import Moderated
 
     if not (isinstance(model, type) and issubclass(model, Moderated)):
@@ -49,13 +60,69 @@ def register(model, *, text_fields, author_field) -> Registration:
         raise TypeError("text_fields must be a non-empty list of field names")
     for name in (*text_fields, author_field):
         model._meta.get_field(name)  # FieldDoesNotExist now rather than at the first hide
-    registration = Registration(model=model, text_fields=tuple(text_fields), author_field=author_field)
+    registration = Registration(
+        model=model, text_fields=tuple(text_fields), author_field=author_field, counts_as_post=counts_as_post
+    )
     _registry[model] = registration
+    pre_save.connect(_refuse_unscreened, sender=model, dispatch_uid=f"moderation-screened-{registration.label}")
     return registration
 
 
 def unregister(model) -> None:
-    _registry.pop(model, None)
+    registration = _registry.pop(model, None)
+    if registration is not None:
+        pre_save.disconnect(sender=model, dispatch_uid=f"moderation-screened-{registration.label}")
+
+
+# The write-path guard
+
+_LOADED = "_moderation_loaded_text"
+_SCREENED = "_moderation_screened_text"
+
+
+def text_values(obj, registration: Registration | None = None) -> dict[str, str]:
+    """The registered text fields that are loaded on `obj` (deferred ones are left out, never fetched)."""
+    registration = registration or registration_for(obj)
+    deferred = obj.get_deferred_fields()
+    return {name: getattr(obj, name) or "" for name in registration.text_fields if name not in deferred}
+
+
+def remember_loaded_text(obj) -> None:
+    """Called by Moderated.from_db: the text as it is in the database needs no new screening."""
+    registration = _registry.get(type(obj)._meta.concrete_model)
+    if registration is not None:
+        setattr(obj, _LOADED, text_values(obj, registration))
+
+
+def remember_screened_text(obj) -> None:
+    """Called by moderation.services.record_screening once screen() has read the text now on `obj`."""
+    setattr(obj, _SCREENED, text_values(obj))
+
+
+def _refuse_unscreened(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:  # loaddata: fixtures are the project's own
+        return
+    registration = _registry.get(sender._meta.concrete_model)
+    if registration is None:
+        return
+    names = (
+        registration.text_fields
+        if update_fields is None
+        else [n for n in registration.text_fields if n in update_fields]
+    )
+    if not names:
+        return
+    current = text_values(instance, registration)
+    current = {name: value for name, value in current.items() if name in names}
+    if not any(current.values()):
+        return  # no text (new and empty, or cleared): nothing anyone could read
+    for baseline in (getattr(instance, _SCREENED, None), getattr(instance, _LOADED, None)):
+        if baseline is not None and all(baseline.get(name, "") == value for name, value in current.items()):
+            return
+    raise UnscreenedWrite(
+        f"{registration.label} {instance.pk!r}: {', '.join(names)} saved without moderation.services.screen(); "
+        "screen the text and record the decision with moderation.services.record_screening() first"
+    )
 
 
 def registered() -> list[Registration]:
@@ -63,8 +130,8 @@ def registered() -> list[Registration]:
 
 
 def registration_for(obj_or_model) -> Registration:
-    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
-    model = getattr(model._meta, "concrete_model", model)
+    # `_meta` rather than type(): a lazily loaded request.user is a proxy object, not a model instance.
+    model = obj_or_model._meta.concrete_model
     try:
         return _registry[model]
     except KeyError:

@@ -29,6 +29,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     display_name = factory.LazyAttribute(lambda user: user.handle.title())
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Like sign-up and settings: the profile's writing is screened before the first save."""
+        from community.services import screen_profile
+
+        active = kwargs.pop("is_active", True)
+        user = model_class(*args, **kwargs)
+        screen_profile(user, confirmed=True)
+        user.save()
+        if not active:  # suspended after writing their profile: screening refuses a suspended writer
+            model_class.objects.filter(pk=user.pk).update(is_active=False)
+            user.is_active = False
+        return user
+
     @factory.post_generation
     def verified_email(user, create, extracted, **kwargs):
         if create:

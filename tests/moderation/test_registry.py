@@ -1,46 +1,12 @@
 """The registry: moderation describes, hides and restores content of a model it does not import."""
 
 import pytest
-from django.conf import settings
-from django.db import connection, models
 
 import moderation
 from moderation import registry
-from moderation.models import Moderated, Rule, Visibility
-from tests.factories import UserFactory
+from moderation.models import Rule, Visibility
 
-
-class Note(Moderated):
-    """Content of an app moderation knows nothing about (made only for these tests)."""
-
-    title = models.CharField(max_length=100)
-    body = models.TextField()
-    writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        app_label = "moderation"
-        db_table = "test_moderation_note"
-        # Unmanaged: Django never serialises, flushes or migrates it, so its table exists only in these tests.
-        managed = False
-
-    def __str__(self):
-        return self.title
-
-
-@pytest.fixture
-def note_model(django_db_blocker, django_db_setup):
-    with django_db_blocker.unblock(), connection.schema_editor() as editor:
-        editor.create_model(Note)
-    moderation.register(Note, text_fields=["title", "body"], author_field="writer")
-    yield Note
-    registry.unregister(Note)
-    with django_db_blocker.unblock(), connection.schema_editor() as editor:
-        editor.delete_model(Note)
-
-
-@pytest.fixture
-def note(note_model, db):
-    return note_model.objects.create(title="A hard week", body="Things got better.", writer=UserFactory())
+from .notes import Note
 
 
 def test_a_registered_model_is_listed(note_model):

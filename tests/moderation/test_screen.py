@@ -8,8 +8,9 @@ from django.utils import timezone
 from moderation.decision import Action, Label
 from moderation.models import Rule
 from moderation.policy import POLICY, decide
+from moderation import services
 from moderation.services import MAX_SCREENED_CHARS, screen
-from tests.factories import UserFactory
+from tests.factories import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +78,8 @@ def test_links_from_new_authors_are_held_and_from_members_published():
 
 
 def test_the_standing_of_a_user_object():
+    staff = StaffFactory()
+    services.save_trust_settings(actor=staff, data={"new_account_posts": 0})  # by age alone here
     text = "read this: https://example.org/post"
     newcomer = UserFactory()
     veteran = UserFactory()
