@@ -19,6 +19,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
         if username.lower() in RESERVED_HANDLES:
             raise ValidationError(_("This handle is reserved. Please choose another."))
+        services.check_handle(username)
         return super().clean_username(username, shallow=shallow)
 
     def save_user(self, request, user, form, commit=True):

@@ -47,6 +47,12 @@ class SignupForm(AllauthSignupForm):
         self.fields["birth_year"].widget.attrs.update({"autocomplete": "bday-year", "placeholder": _("e.g. 2004")})
         self.fields["birth_month"].widget.attrs.update({"autocomplete": "bday-month"})
 
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        if name:
+            services.check_display_name(name)
+        return name
+
     def clean_birth_year(self):
         year = self.cleaned_data["birth_year"]
         this_year = timezone.now().year

@@ -178,6 +178,14 @@ class User(AbstractBaseUser, PermissionsMixin, Moderated):
         return (self.display_name if self.profile_text_shown else "") or self.handle
 
     @property
+    def public_display_name(self) -> str:
+        return self.display_name if self.profile_text_shown else ""
+
+    @property
+    def public_content_warnings(self) -> list[str]:
+        return list(self.content_warnings or []) if self.profile_text_shown else []
+
+    @property
     def public_pronouns(self) -> str:
         return self.pronouns if self.profile_text_shown else ""
 

@@ -68,15 +68,30 @@ def screen_profile(user: User, *, confirmed: bool = False) -> Decision:
         for name in PROFILE_TEXT_FIELDS
         if getattr(user, name)
     }
-    refused = {name: str(decision.message) for name, decision in decisions.items() if decision.action == Action.REJECT}
+    refused = {
+        name: ValidationError(str(decision.message), code="screening")
+        for name, decision in decisions.items()
+        if decision.action == Action.REJECT
+    }
     if refused:
-        raise ValidationError(refused, code="screening")
-    nudged = {name: str(decision.message) for name, decision in decisions.items() if decision.action == Action.NUDGE}
+        raise ValidationError(refused)
+    nudged = {
+        name: ValidationError(str(decision.message), code="nudge")
+        for name, decision in decisions.items()
+        if decision.action == Action.NUDGE
+    }
     if nudged and not confirmed:
-        raise NeedsConfirmation(nudged, code="nudge")
+        raise NeedsConfirmation(nudged)
     decision = moderation.merge_decisions(decisions.values())
     moderation.record_screening(user, decision, confirmed=True)
     return decision
+
+
+def check_display_name(name: str) -> None:
+    """At sign-up, refuse a display name screening would refuse, with why (sign_up_member screens it again)."""
+    decision = moderation.screen(text=name, kind=Kind.PROFILE, author=None)
+    if decision.action == Action.REJECT:
+        raise ValidationError(str(decision.message), code="screening")
 
 
 def check_handle(handle: str) -> None:

@@ -35,7 +35,10 @@ def _flatten(detail, prefix="") -> dict[str, list[str]]:
 
 def exception_handler(exc, context):
     """Every API error is {"detail": str, "errors": {field: [messages]}}, Django's exceptions included."""
+    nudge = False
     if isinstance(exc, DjangoValidationError):
+        # Screening asked the writer to reconsider: the same 400, marked so a client can offer "post anyway".
+        nudge = any(error.code == "nudge" for errors in getattr(exc, "error_dict", {}).values() for error in errors)
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD: exc.messages})
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(*(exc.args[:1] or ()))
@@ -54,6 +57,8 @@ def exception_handler(exc, context):
         if first and first[0] == NON_FIELD and len(errors) == 1:
             detail = first[1][0]
         response.data = {"detail": detail, "errors": errors}
+        if nudge:
+            response.data["code"] = "nudge"
     else:
         detail = response.data.get("detail") if isinstance(response.data, dict) else response.data
         response.data = {"detail": str(detail), "errors": {}}

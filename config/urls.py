@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/me/", community_api.me, name="api-me"),
+    path("api/v1/moderation/preview/", community_api.moderation_preview, name="api-moderation-preview"),
     path("api/v1/", include(router.urls)),
     path("api/hsds/", include("resources.api.hsds")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

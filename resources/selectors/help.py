@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import phonenumbers
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -72,6 +73,13 @@ def resolve_country(*, chosen: str = "", user=None, accept_language: str = "") -
 
 def country_name(code: str) -> str:
     return str(countries.name(code)) if code else ""
+
+
+def covered_countries() -> list[tuple[str, str]]:
+    """(code, name) of every country with a published helpline, by name: the countries to offer first."""
+    published = Helpline.objects.published().order_by()
+    codes = set(published.values_list("country", flat=True).distinct())
+    return sorted(((code, country_name(code)) for code in codes), key=lambda pair: pair[1])
 
 
 # One channel, one helpline, as people need to see them
@@ -342,8 +350,6 @@ def help_page(
     audiences = list(Audience.objects.order_by("position", "name"))
     topic = topic if tree.get(topic) is not None else ""
     audience = audience if any(a.slug == audience for a in audiences) else ""
-    published = Helpline.objects.published().order_by()
-    covered = sorted(set(published.values_list("country", flat=True).distinct()), key=country_name)
     views: list[HelplineView] = []
     emergency = None
     others_open = 0
@@ -367,7 +373,7 @@ def help_page(
         helplines=views,
         open_now=_open_now_groups(views),
         closed=[view for view in views if view.closed_channels],
-        covered_countries=[(code, country_name(code)) for code in covered],
+        covered_countries=covered_countries(),
         all_countries=[(c.code, str(c.name)) for c in countries],
         topics=_topic_choices(tree),
         audiences=[(a.slug, a.name) for a in audiences],
@@ -427,3 +433,75 @@ def crisis_panel(*, country: str, at: datetime | None = None, viewer_zone=None) 
             (view, channel) for view in views for channel in view.closed_channels if channel.group in _CRISIS_GROUPS
         ],
     )
+
+
+CRISIS_MESSAGE = gettext_lazy(
+    "It sounds like things are really hard right now. You don't have to go through this alone: you can talk to "
+    "someone now. It's free and confidential, and they want to hear from you."
+)
+
+
+def _line(view: HelplineView, channel: ChannelView) -> dict:
+    return {
+        "helpline": view.helpline.name,
+        "slug": view.helpline.slug,
+        "channel": channel.kind,
+        "contact": channel.contact,
+        "href": channel.href,
+        "action": channel.action,
+    }
+
+
+def crisis_help(*, country: str, viewer_zone: zoneinfo.ZoneInfo | None = None, at: datetime | None = None) -> dict:
+    """The crisis panel as JSON-ready data, for API clients: what to show someone who may be at risk now.
+
+    Same lines as `crisis_panel` (calls, texts and chats; email is too slow), strings in the active language,
+    instants as ISO 8601 in UTC::
+
+        {
+          "message": "It sounds like things are really hard right now. ...",
+          "help_url": "/help/",                          # the full Get help now page
+          "crisis_response_url": "/help/after-posting/", # the page shown to a writer after a crisis post
+          "country": "GB",                               # "" when unknown: ask where they are, or use help_url
+          "country_name": "United Kingdom",              # "" when unknown
+          "emergency": {"number": "999", "note": "..."}, # null when the country or its number is unknown
+          "open_now": [                                  # lines open now, calls first, then texts, then chats
+            {"helpline": "Samaritans", "slug": "samaritans", "channel": "phone", "contact": "116 123",
+             "href": "tel:116123", "action": "Call 116 123", "always_open": true,
+             "closes": null}                             # or "2026-01-14T23:00:00+00:00"
+          ],
+          "closed_now": [                                # the same lines' other channels, closed now
+            {... the same keys but always_open and closes ..., "opens": "2026-01-15T19:00:00+00:00" or null}
+          ],
+          "directory": {"name": "Find A Helpline", "note": "...", "source": "https://findahelpline.com/"}
+        }
+
+    Four queries with a country, none without (see crisis_panel).
+    """
+    panel = crisis_panel(country=country, at=at, viewer_zone=viewer_zone)
+    emergency = panel.emergency
+    return {
+        "message": str(CRISIS_MESSAGE),
+        "help_url": reverse("help"),
+        "crisis_response_url": reverse("resources:crisis_response"),
+        "country": panel.country,
+        "country_name": panel.country_name,
+        "emergency": {"number": emergency.number, "note": emergency.note} if emergency else None,
+        "open_now": [
+            {
+                **_line(view, channel),
+                "always_open": channel.status.always_open,
+                "closes": _iso(channel.status.closes_at),
+            }
+            for group in panel.open_now
+            for view, channel in group.entries
+        ],
+        "closed_now": [
+            {**_line(view, channel), "opens": _iso(channel.status.opens_at)} for view, channel in panel.closed
+        ],
+        "directory": {key: str(value) for key, value in panel.directory.items()},
+    }
+
+
+def _iso(instant: datetime | None) -> str | None:
+    return instant.isoformat() if instant else None
