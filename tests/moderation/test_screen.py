@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from moderation import services
 from moderation.decision import Action, Label
 from moderation.models import Rule
 from moderation.policy import POLICY, decide
-from moderation import services
 from moderation.services import MAX_SCREENED_CHARS, screen
 from tests.factories import StaffFactory, UserFactory
 

@@ -24,7 +24,7 @@ def test_every_model_with_moderated_content_is_registered():
 @pytest.mark.parametrize("registration", registry.registered(), ids=lambda registration: registration.label)
 def test_no_registered_model_saves_new_text_without_screen(registration, db):
     """Whatever service writes it, new text that screen() did not read is refused before the INSERT."""
-    obj = registration.model(**{name: "Hello there, lovely people" for name in registration.text_fields})
+    obj = registration.model(**dict.fromkeys(registration.text_fields, "Hello there, lovely people"))
     with pytest.raises(UnscreenedWrite):
         obj.save()
     assert not registration.model._default_manager.filter(pk=obj.pk).exists() if obj.pk else True
@@ -32,7 +32,7 @@ def test_no_registered_model_saves_new_text_without_screen(registration, db):
 
 @pytest.mark.parametrize("registration", registry.registered(), ids=lambda registration: registration.label)
 def test_a_decision_about_other_text_does_not_open_the_guard(registration, db):
-    obj = registration.model(**{name: "Hello there, lovely people" for name in registration.text_fields})
+    obj = registration.model(**dict.fromkeys(registration.text_fields, "Hello there, lovely people"))
     other = services.screen(text="Something else entirely", kind="comment", author="member")
     with pytest.raises(UnscreenedWrite):
         services.record_screening(obj, other)
