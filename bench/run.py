@@ -81,6 +81,8 @@ def main():
         print(f"{'':<42} {len(connection.queries)} queries")
         settings.DEBUG = False
 
+    screening_worst_cases()
+
     buffer = io.BytesIO()
     Image.new("RGB", (3000, 2000), "#8a6").save(buffer, format="JPEG", quality=90)
     photo = buffer.getvalue()
@@ -89,6 +91,49 @@ def main():
         lambda: clean_image(SimpleUploadedFile("p.jpg", photo), max_side=512),
         runs=10,
     )
+
+
+def screening_worst_cases():
+    """screen() on hostile inputs at the 20,000-character limit: each should stay far under a second.
+
+    Repeated punctuation, one endless word, spaced letters, mentions, links: the shapes that make a careless
+    regular expression backtrack. The slowest detector on each input is named, so a regression points at it.
+    """
+    from moderation.services import DETECTORS, MAX_SCREENED_CHARS, screen
+    from moderation.text import normalise
+
+    size = MAX_SCREENED_CHARS
+    inputs = {
+        "one long word": "a" * size,
+        "spaced letters": "a " * (size // 2),
+        "dots": "." * size,
+        "dashes": "-" * size,
+        "digits": "1" * size,
+        "digits and spaces": "1 " * (size // 2),
+        "a.a.a.": "a." * (size // 2),
+        "emoji": "💀" * size,
+        "mentions": "@a " * (size // 3),
+        "links": "http://" * (size // 7),
+        "'you are a'": "you are a " * (size // 10),
+        "'i want to'": "i want to " * (size // 10),
+        "'a at b dot'": "a at b dot " * (size // 11),
+    }
+    print("\nscreen() on hostile 20,000-character inputs (whole call; slowest detector)")
+    for name, text in inputs.items():
+        start = time.perf_counter()
+        screen(text=text, kind="comment", author="member")
+        total = (time.perf_counter() - start) * 1000
+        normalised = normalise(text)
+        slowest = max(
+            ((_detector_ms(detector, normalised), detector.name) for detector in DETECTORS), key=lambda pair: pair[0]
+        )
+        print(f"  {name:<20} {total:8.1f} ms   slowest: {slowest[1]} {slowest[0]:.1f} ms")
+
+
+def _detector_ms(detector, normalised) -> float:
+    start = time.perf_counter()
+    detector.detect(normalised, "comment")
+    return (time.perf_counter() - start) * 1000
 
 
 if __name__ == "__main__":

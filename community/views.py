@@ -87,7 +87,9 @@ def edit_profile(request):
             return _after_profile_saved(request, update.decision)
     if request.method == "POST":
         request.user.refresh_from_db()
-    context = {"form": form, "reconsider": reconsider, "held": request.user.visibility != Visibility.PUBLISHED}
+    held = request.user.visibility != Visibility.PUBLISHED
+    crisis = held and any(label.get("name") == "crisis" for label in request.user.screening_labels or [])
+    context = {"form": form, "reconsider": reconsider, "held": held, "crisis": crisis}
     return render(request, "community/settings.html", context, status=400 if form.errors else 200)
 
 

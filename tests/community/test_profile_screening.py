@@ -59,6 +59,7 @@ def test_held_profile_writing_is_shown_to_its_writer_only(client, writer):
     assert "Tonight is the night" in own and "waiting for a moderator" in own
     settings_page = client.get(SETTINGS_URL).content.decode()
     assert "waiting for a moderator" in settings_page
+    assert "/help/after-posting/" in settings_page  # help stays one tap away
 
     client.force_login(UserFactory())
     other = client.get("/people/robin/").content.decode()
