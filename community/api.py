@@ -306,7 +306,7 @@ class ModerationPreviewInputSerializer(serializers.Serializer):
         required=False,
         default=list,
         max_length=20,
-        help_text='Content warnings the writer already chose, e.g. ["self-harm and suicide"].',
+        help_text='Content warnings the writer already chose, codes of the fixed list, e.g. ["suicide_self_harm"].',
     )
 
     def validate_text(self, value):

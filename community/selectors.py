@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from moderation.models import Visibility
+from moderation.models import Visibility, warning_labels
 
 from .models import ProfileVisibility, Role, User
 
@@ -45,7 +45,7 @@ def profile_text_for_viewer(*, person: User, viewer) -> dict:
     """
     is_self = getattr(viewer, "pk", None) == person.pk
     shown = is_self or person.profile_text_shown
-    warnings = list(person.content_warnings or []) if shown else []
+    warnings = warning_labels(person.content_warnings) if shown else []
     hide_sensitive = bool(warnings) and not is_self and getattr(viewer, "sensitive_content", "warn") == "hide"
     return {
         "name": (person.display_name if shown else "") or person.handle,

@@ -17,6 +17,24 @@ class Kind(models.TextChoices):
     CAMPAIGN = "campaign", _("Campaign")
 
 
+class ContentWarning(models.TextChoices):
+    """The fixed list of content warnings: what screening applies and what writers choose from."""
+
+    SUICIDE_SELF_HARM = "suicide_self_harm", _("Suicide and self-harm")
+    EATING_DISORDERS = "eating_disorders", _("Eating disorders")
+    ABUSE = "abuse", _("Abuse")
+    SUBSTANCE_USE = "substance_use", _("Substance use")
+    GRIEF = "grief", _("Grief and loss")
+    VIOLENCE = "violence", _("Violence")
+    SENSITIVE = "sensitive", _("Sensitive content")
+
+
+def warning_labels(codes) -> list[str]:
+    """The readable names of content-warning codes, in order (an unknown code is shown as it is)."""
+    names = dict(ContentWarning.choices)
+    return [str(names.get(code, code)) for code in codes or ()]
+
+
 class Visibility(models.TextChoices):
     PUBLISHED = "published", _("Published")
     HELD = "held", _("Held for review")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .decision import SEVERITY, Action, Decision, Label
 from .detectors.personal_info import SOMEONE_ELSES
 from .detectors.spam import SCAM
+from .models import ContentWarning
 
 SEVERE = 0.8  # a harassment label this sure (a threat, encouragement to self-harm) is refused, not held
 
@@ -21,7 +22,7 @@ SEVERE = 0.8  # a harassment label this sure (a threat, encouragement to self-ha
 class Outcome:
     action: str
     priority: int = 0
-    warning: str | None = None  # the content warning readers see
+    warning: str | None = None  # the content warning readers see: a ContentWarning code
     message: object = None  # for the writer: a lazy translation, resolved only when shown
 
 
@@ -38,7 +39,7 @@ POLICY: dict[str, Outcome] = {
     "method": Outcome(
         Action.HOLD,
         80,
-        "self-harm and suicide",
+        ContentWarning.SUICIDE_SELF_HARM,
         _(
             "Your post is waiting for a moderator. Please leave out details of how someone could hurt "
             "themselves: share how you felt and what helped instead."
@@ -60,7 +61,7 @@ POLICY: dict[str, Outcome] = {
     "eating_disorder_promotion": Outcome(
         Action.HOLD,
         60,
-        "eating disorders",
+        ContentWarning.EATING_DISORDERS,
         _(
             "Your post is waiting for a moderator. Please leave out weights, calories, fasting or purging tips "
             "and 'thinspo': they can hurt people who are struggling."
@@ -95,8 +96,8 @@ POLICY: dict[str, Outcome] = {
             "Welcome! A moderator checks new members' first posts before they appear. Thank you for your patience."
         ),
     ),
-    "self_harm_mention": Outcome(Action.WARN, warning="self-harm and suicide"),
-    "eating_disorder_recovery": Outcome(Action.WARN, warning="eating disorders"),
+    "self_harm_mention": Outcome(Action.WARN, warning=ContentWarning.SUICIDE_SELF_HARM),
+    "eating_disorder_recovery": Outcome(Action.WARN, warning=ContentWarning.EATING_DISORDERS),
     "recovery": Outcome(Action.PUBLISH),
     "truncated": Outcome(
         Action.HOLD, 30, message=_("Your post is waiting for a moderator: it is too long for us to check at once.")
@@ -109,7 +110,7 @@ POLICY: dict[str, Outcome] = {
     ),
     "watched_word:hold": Outcome(Action.HOLD, 40, message=_HELD),
     "watched_word:flag": Outcome(Action.PUBLISH, 5),
-    "watched_word:warn": Outcome(Action.WARN, warning="sensitive content"),
+    "watched_word:warn": Outcome(Action.WARN, warning=ContentWarning.SENSITIVE),
     "watched_word:nudge": Outcome(
         Action.NUDGE, message=_("Before you post: some words here may hurt others. Would you like to change them?")
     ),
@@ -178,7 +179,7 @@ def decide(
             action = outcome.action
         priority = max(priority, outcome.priority)
         if outcome.warning:
-            warnings[outcome.warning] = None
+            warnings[str(outcome.warning)] = None
         if outcome.message is not None:
             messages.setdefault(outcome.action, outcome.message)
         if label.name == "watched_word" and label.action == "censor" and label.span:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .decision import Decision
 from .detectors.phrasing import first, phrases
+from .models import ContentWarning, warning_labels
 from .text import normalise
 
 # Most important first: what could put a reader at risk, then what helps them, then what protects them.
@@ -135,7 +136,7 @@ def suggest(decision: Decision, text: str, *, content_warnings=()) -> list[dict]
     if missing:
         found["add_content_warning"] = _(
             "Add a content warning (%(warnings)s) at the start, so readers can choose whether to read on."
-        ) % {"warnings": ", ".join(missing)}
+        ) % {"warnings": ", ".join(warning_labels(missing))}
     return [{"code": code, "message": found[code]} for code in ORDER if code in found]
 
 
@@ -152,5 +153,10 @@ def _mentions_measures(normalised, text) -> bool:
 
 
 def _missing_warnings(needed, chosen) -> list[str]:
-    have = {" ".join(str(warning).split()).casefold() for warning in chosen or ()}
+    """The codes in `needed` the writer has not chosen; they may have sent codes or the readable names."""
+    by_name = {str(label).casefold(): code for code, label in ContentWarning.choices}
+    have = set()
+    for warning in chosen or ():
+        key = " ".join(str(warning).split()).casefold()
+        have.add(by_name.get(key, key))
     return [warning for warning in needed if warning.casefold() not in have]

@@ -121,10 +121,10 @@ def test_a_content_warning_the_writer_chose_is_not_suggested_again(api_client, m
 
     without = body_of(preview(api_client, member, {"text": text, "kind": "story"}))
     chosen = body_of(
-        preview(api_client, member, {"text": text, "kind": "story", "content_warnings": ["eating disorders"]})
+        preview(api_client, member, {"text": text, "kind": "story", "content_warnings": ["eating_disorders"]})
     )
 
-    assert without["content_warnings"] == ["eating disorders"]
+    assert without["content_warnings"] == ["eating_disorders"]
     assert [s["code"] for s in without["suggestions"]] == ["add_content_warning"]
     assert chosen["suggestions"] == []
 

@@ -79,11 +79,12 @@ def test_own_contact_details_belong_in_a_profile(client, writer):
 def test_a_sensitive_bio_is_folded_behind_its_warning_or_left_out_for_those_who_hide_it(client, writer):
     client.post(SETTINGS_URL, settings_data(bio=RECOVERY))
     writer.refresh_from_db()
-    assert writer.visibility == Visibility.PUBLISHED and writer.content_warnings == ["self-harm and suicide"]
+    assert writer.visibility == Visibility.PUBLISHED and writer.content_warnings == ["suicide_self_harm"]
 
     client.force_login(UserFactory())
     html = client.get("/people/robin/").content.decode()
     assert '<details class="content-warning">' in html and "Two years clean" in html
+    assert "Content warning: Suicide and self-harm." in html
 
     client.force_login(UserFactory(sensitive_content=SensitiveContent.HIDE))
     html = client.get("/people/robin/").content.decode()

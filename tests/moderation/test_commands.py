@@ -34,6 +34,19 @@ def test_screen_writes_one_decision_per_line():
     assert out[2]["action"] == "hold" and "spam" in out[2]["labels"]
 
 
+def test_screen_reads_a_space_for_minors():
+    recovery = "Two years clean from self-harm today and proud of how far I've come."
+    lines = [
+        {"text": recovery, "kind": "story"},
+        {"text": recovery, "kind": "story", "for_minors": True},
+        {"text": recovery, "kind": "story", "for_minors": "yes"},
+    ]
+    out, error = run_screen(b"\n".join(json.dumps(line).encode() for line in lines) + b"\n")
+    assert [line.get("action") for line in out] == ["warn", "hold", None]
+    assert out[2] == {"line": 3, "error": "for_minors must be true or false"}
+    assert error is not None
+
+
 def test_screen_reports_each_bad_line_goes_on_and_fails_at_the_end():
     good = json.dumps({"text": "hello there", "kind": "comment"}).encode()
     bad = [

@@ -58,7 +58,7 @@ def test_policy_table(text, action, labels):
 
 
 def test_content_warnings_come_with_warned_posts():
-    assert decided("6 months sh free!!").content_warnings == ("self-harm and suicide",)
+    assert decided("6 months sh free!!").content_warnings == ("suicide_self_harm",)
     assert decided("this workout killed me").content_warnings == ()
 
 

@@ -94,12 +94,13 @@ def test_numbers_outside_eating_disorder_talk_are_fine():
 def test_a_content_warning_is_suggested_unless_the_writer_chose_it():
     text = "I'm in recovery from anorexia, it was hard"
     decision = screen(text=text, kind="story", author="member")
-    assert decision.content_warnings == ("eating disorders",)
+    assert decision.content_warnings == ("eating_disorders",)
 
     suggested = suggest(decision, text)
     assert [s["code"] for s in suggested] == ["add_content_warning"]
-    assert "eating disorders" in suggested[0]["message"]
-    assert suggest(decision, text, content_warnings=["Eating  Disorders"]) == []
+    assert "Eating disorders" in suggested[0]["message"]
+    assert suggest(decision, text, content_warnings=["Eating  Disorders"]) == []  # the name, as typed
+    assert suggest(decision, text, content_warnings=["eating_disorders"]) == []  # the code
 
 
 def test_unkind_writing_is_asked_to_keep_it_kind():

@@ -1,7 +1,7 @@
 """`python manage.py screen`: screen JSON lines from standard input, one decision per line on standard output.
 
 Each input line is `{"text": "...", "kind": "comment", "author": "new"}` (`author` optional: new, member or
-trusted; member by default). Each output line is `{"action", "labels", "crisis", "content_warnings"}`, or
+trusted; member by default; `"for_minors": true` optional, for a space for under-18s). Each output line is `{"action", "labels", "crisis", "content_warnings"}`, or
 `{"error": "..."}` for a line that cannot be screened; the run goes on and exits non-zero at the end.
 """
 
@@ -34,6 +34,8 @@ def read_case(raw: bytes) -> dict:
         raise ValueError(f"unknown kind {kind!r}: one of {', '.join(sorted(KINDS))}")
     if author not in STANDINGS:
         raise ValueError(f"unknown author {author!r}: one of {', '.join(STANDINGS)}")
+    if not isinstance(case.get("for_minors", False), bool):
+        raise ValueError("for_minors must be true or false")
     return {**case, "text": text, "kind": kind, "author": author}
 
 
@@ -57,7 +59,12 @@ class Command(BaseCommand):
                 errors += 1
                 self.stdout.write(json.dumps({"line": number, "error": str(error)}))
                 continue
-            decision = screen(text=case["text"], kind=case["kind"], author=case["author"])
+            decision = screen(
+                text=case["text"],
+                kind=case["kind"],
+                author=case["author"],
+                context={"for_minors": case.get("for_minors", False)},
+            )
             out = decision.as_dict()
             keys = ("action", "labels", "crisis", "content_warnings")
             self.stdout.write(json.dumps({key: out[key] for key in keys}, ensure_ascii=False))
