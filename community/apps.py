@@ -14,7 +14,9 @@ class CommunityConfig(AppConfig):
 
         import moderation
 
-        from .models import PROFILE_TEXT_FIELDS, User
+        from .models import PROFILE_TEXT_FIELDS, Comment, Story, User
 
-        # The first registered content: what a member writes about themselves. Not a "post" for their standing.
+        # What a member writes about themselves: moderated, but not a "post" for their standing.
         moderation.register(User, text_fields=PROFILE_TEXT_FIELDS, author_field="id", counts_as_post=False)
+        moderation.register(Story, text_fields=["title", "body", "image_alt"], author_field="author")
+        moderation.register(Comment, text_fields=["body"], author_field="author")

@@ -16,7 +16,7 @@ from moderation.decision import Action, Decision
 from moderation.media import clean_image
 from moderation.models import Kind
 
-from .models import (
+from ..models import (
     PROFILE_TEXT_FIELDS,
     STAFF_ROLES,
     ApiToken,
@@ -27,7 +27,7 @@ from .models import (
     User,
     hash_token,
 )
-from .permissions import can_edit_profile, can_manage_roles
+from ..permissions import can_edit_profile, can_manage_roles
 
 
 @dataclass(frozen=True)

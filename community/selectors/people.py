@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from moderation.models import Visibility, warning_labels
 
-from .models import ProfileVisibility, Role, User
+from ..models import ProfileVisibility, Role, User
 
 
 def visible_profiles(*, viewer) -> QuerySet[User]:

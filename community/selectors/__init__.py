@@ -1,0 +1,51 @@
+"""Every read of the community app that depends on who is looking. Import from here."""
+
+from .people import (
+    active_api_tokens,
+    featured_profiles,
+    listed_profiles,
+    profile_for_viewer,
+    profile_text_for_viewer,
+    visible_profiles,
+)
+from .stories import (
+    FEED_PAGE,
+    FeedPage,
+    Reactions,
+    ShownComment,
+    comments_for,
+    drafts,
+    feed,
+    pending_comments,
+    reactions_for,
+    readable_stories,
+    shown_author,
+    stories_by,
+    story_for_viewer,
+    tagged,
+    warnings_of,
+)
+
+__all__ = [
+    "FEED_PAGE",
+    "FeedPage",
+    "Reactions",
+    "ShownComment",
+    "active_api_tokens",
+    "comments_for",
+    "drafts",
+    "featured_profiles",
+    "feed",
+    "listed_profiles",
+    "pending_comments",
+    "profile_for_viewer",
+    "profile_text_for_viewer",
+    "reactions_for",
+    "readable_stories",
+    "shown_author",
+    "stories_by",
+    "story_for_viewer",
+    "tagged",
+    "visible_profiles",
+    "warnings_of",
+]

@@ -1,0 +1,271 @@
+"""Reads of stories, comments and reactions, for one viewer: what they may see, and nothing moderation hid.
+
+Every list here costs a fixed number of queries whatever its length (authors joined, tags and counts
+prefetched or annotated), and is ordered by a unique key so cursor pages never repeat or skip.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from moderation.models import Visibility, warning_labels
+
+from ..models import Audience, Block, Comment, Follow, Mute, Reaction, Restriction, Story, TagFollow
+
+FEED_PAGE = 20
+
+
+def _blocked_either_way(viewer, author_ref: str):
+    """An Exists() that is true when the viewer and the row's author blocked each other, either way."""
+    return Exists(
+        Block.objects.filter(
+            Q(blocker=viewer.pk, blocked=OuterRef(author_ref)) | Q(blocker=OuterRef(author_ref), blocked=viewer.pk)
+        )
+    )
+
+
+def readable_stories(*, viewer) -> QuerySet[Story]:
+    """Posted stories the viewer may read.
+
+    Published ones (an author also sees their own held ones), within each story's audience (everyone; signed-in
+    members; the author's followers), never between people who blocked each other, never a minor's story to a
+    visitor who is not signed in, and, for viewers who chose to hide sensitive content, none with a warning.
+    """
+    stories = Story.objects.filter(status=Story.Status.POSTED, author__is_active=True)
+    if not viewer.is_authenticated:
+        today = timezone.now().date()
+        return stories.filter(visibility=Visibility.PUBLISHED, audience=Audience.PUBLIC).exclude(
+            author__minor_until__gt=today
+        )
+    own = Q(author=viewer.pk)
+    follows_author = Exists(Follow.objects.filter(follower=viewer.pk, followed=OuterRef("author")))
+    stories = stories.filter(own | Q(visibility=Visibility.PUBLISHED))
+    stories = stories.filter(
+        own | Q(audience__in=[Audience.PUBLIC, Audience.MEMBERS]) | (Q(audience=Audience.FOLLOWERS) & follows_author)
+    )
+    stories = stories.exclude(_blocked_either_way(viewer, "author"))
+    if getattr(viewer, "sensitive_content", "warn") == "hide":
+        stories = stories.filter(own | Q(content_warnings=[]))
+    return stories
+
+
+def _with_counts(stories: QuerySet[Story]) -> QuerySet[Story]:
+    story_type = ContentType.objects.get_for_model(Story)
+    return (
+        stories.select_related("author")
+        .prefetch_related("tags")
+        .annotate(
+            reaction_count=Count("reactions", filter=Q(reactions__target_type=story_type), distinct=True),
+            comment_count=Count(
+                "comments",
+                filter=Q(
+                    comments__target_type=story_type,
+                    comments__visibility=Visibility.PUBLISHED,
+                    comments__approval=Comment.Approval.APPROVED,
+                    comments__deleted_at__isnull=True,
+                ),
+                distinct=True,
+            ),
+        )
+    )
+
+
+def story_for_viewer(*, viewer, pk: int) -> Story | None:
+    return _with_counts(readable_stories(viewer=viewer)).filter(pk=pk).first()
+
+
+@dataclass
+class FeedPage:
+    stories: list[Story]
+    next_cursor: str | None  # None: "you're all caught up"
+    caught_up: bool
+
+
+def _cursor_of(story: Story) -> str:
+    return f"{story.posted_at.isoformat()}_{story.pk}"
+
+
+def _parse_cursor(cursor: str | None):
+    if not cursor:
+        return None
+    stamp, _sep, pk = cursor.rpartition("_")
+    try:
+        return datetime.fromisoformat(stamp), int(pk)
+    except ValueError:
+        return None
+
+
+def _page(stories: QuerySet[Story], *, cursor: str | None, size: int) -> FeedPage:
+    stories = stories.order_by("-posted_at", "-pk")
+    position = _parse_cursor(cursor)
+    if position is not None:
+        posted_at, pk = position
+        stories = stories.filter(Q(posted_at__lt=posted_at) | Q(posted_at=posted_at, pk__lt=pk))
+    rows = list(_with_counts(stories)[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return FeedPage(stories=rows, next_cursor=_cursor_of(rows[-1]) if more else None, caught_up=not more)
+
+
+def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:
+    """The home feed, newest first: stories by people and hashtags the viewer follows, their own, and featured
+    ones; never by someone they muted. It ends ("caught up") rather than scrolling forever."""
+    if not viewer.is_authenticated:
+        return _page(readable_stories(viewer=viewer).filter(featured=True), cursor=cursor, size=size)
+    followed_tag = Exists(
+        Story.tags.through.objects.filter(
+            object_id=OuterRef("pk"),
+            content_type=ContentType.objects.get_for_model(Story),
+            tag__in=TagFollow.objects.filter(user=viewer.pk).values("tag"),
+        )
+    )
+    follows_author = Exists(Follow.objects.filter(follower=viewer.pk, followed=OuterRef("author")))
+    muted = Exists(Mute.objects.filter(muter=viewer.pk, muted=OuterRef("author")))
+    stories = (
+        readable_stories(viewer=viewer)
+        .filter(follows_author | followed_tag | Q(featured=True) | Q(author=viewer.pk))
+        .exclude(muted)
+    )
+    return _page(stories, cursor=cursor, size=size)
+
+
+def tagged(*, viewer, tag: str, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:
+    """Everything readable with a hashtag (stories now; campaigns, entries and resources as they arrive)."""
+    return _page(readable_stories(viewer=viewer).filter(tags__name__iexact=tag), cursor=cursor, size=size)
+
+
+def stories_by(*, viewer, author, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:
+    """A person's stories as the viewer may see them; anonymous ones only to their author."""
+    stories = readable_stories(viewer=viewer).filter(author=author)
+    if getattr(viewer, "pk", None) != author.pk:
+        stories = stories.filter(anonymous=False)
+    return _page(stories, cursor=cursor, size=size)
+
+
+def drafts(*, viewer) -> QuerySet[Story]:
+    return Story.objects.filter(author=viewer.pk, status=Story.Status.DRAFT).order_by("-created_at")
+
+
+def shown_author(story: Story, *, viewer):
+    """The author to show, or None for "an anonymous member" (the author sees themselves)."""
+    if story.anonymous and getattr(viewer, "pk", None) != story.author_id:
+        return None
+    return story.author
+
+
+def warnings_of(obj) -> list[str]:
+    return warning_labels(obj.content_warnings)
+
+
+# Reactions
+
+
+@dataclass
+class Reactions:
+    mine: set[str]
+    counts: dict[str, int]  # per kind: shown to the author, or to everyone when the author opts in
+    total: int
+    counts_shown: bool
+
+
+def reactions_for(*, viewer, target, author_id, public_counts: bool) -> Reactions:
+    target_type = ContentType.objects.get_for_model(target)
+    rows = Reaction.objects.filter(target_type=target_type, target_id=target.pk)
+    counts = dict(rows.values_list("kind").annotate(count=Count("pk")).values_list("kind", "count"))
+    mine = set(rows.filter(user=viewer.pk).values_list("kind", flat=True)) if viewer.is_authenticated else set()
+    shown = public_counts or getattr(viewer, "pk", None) == author_id
+    return Reactions(mine=mine, counts=counts if shown else {}, total=sum(counts.values()), counts_shown=shown)
+
+
+# Comments
+
+
+@dataclass
+class ShownComment:
+    comment: Comment
+    deleted: bool  # "comment deleted": kept so its replies still read in order
+    waiting: bool  # held by moderation or waiting for the author's approval: only some see it
+    replying_to: object = None  # for replies below the second level: whom they answer
+    replies: list["ShownComment"] = field(default_factory=list)
+
+
+def comments_for(*, viewer, target) -> list[ShownComment]:
+    """The conversation under `target`, two levels deep (deeper replies flattened under their thread with
+    "replying to"), as this viewer may see it. Two queries whatever its length."""
+    target_type = ContentType.objects.get_for_model(target)
+    from moderation import registry
+
+    owner_id = getattr(target, target._meta.get_field(registry.registration_for(target).author_field).attname)
+    viewer_id = getattr(viewer, "pk", None)
+    rows = list(
+        Comment.objects.filter(target_type=target_type, target_id=target.pk)
+        .select_related("author", "parent__author")
+        .order_by("created_at", "pk")
+    )
+    restricted = set()
+    blocked = set()
+    if owner_id:
+        restricted = set(Restriction.objects.filter(owner=owner_id).values_list("restricted", flat=True))
+    if viewer_id:
+        blocked = set(Block.objects.filter(blocker=viewer_id).values_list("blocked", flat=True)) | set(
+            Block.objects.filter(blocked=viewer_id).values_list("blocker", flat=True)
+        )
+
+    def visible(comment: Comment) -> tuple[bool, bool]:
+        mine = comment.author_id is not None and comment.author_id == viewer_id
+        if comment.author_id in blocked:
+            return False, False
+        waiting = comment.visibility != Visibility.PUBLISHED or comment.approval != Comment.Approval.APPROVED
+        if comment.visibility in (Visibility.HIDDEN, Visibility.REMOVED) and not mine:
+            return False, False
+        if waiting:
+            owner_may = viewer_id == owner_id and comment.visibility == Visibility.PUBLISHED
+            return (mine or owner_may), True
+        if comment.author_id in restricted and not (mine or viewer_id == owner_id):
+            return False, False
+        return True, False
+
+    shown: dict[int, ShownComment] = {}
+    top: list[ShownComment] = []
+    for comment in rows:
+        ok, waiting = visible(comment)
+        if not ok and not comment.is_deleted:
+            continue
+        item = ShownComment(comment=comment, deleted=comment.is_deleted, waiting=waiting)
+        shown[comment.pk] = item
+        if comment.parent_id is None:
+            top.append(item)
+            continue
+        parent = shown.get(comment.parent_id)
+        if parent is None:
+            continue  # the conversation it answers is not visible to this viewer
+        if parent.comment.parent_id is None:
+            parent.replies.append(item)
+        else:  # deeper: shown under the thread's first reply level, saying whom it answers
+            item.replying_to = parent.comment.author
+            holder = shown.get(parent.comment.parent_id)
+            while holder is not None and holder.comment.parent_id is not None:
+                holder = shown.get(holder.comment.parent_id)
+            (holder or parent).replies.append(item)
+    # A deleted comment stays only as the head of replies someone can still see.
+    return [item for item in top if not item.deleted or item.replies]
+
+
+def pending_comments(*, owner) -> QuerySet[Comment]:
+    """Comments on the owner's stories waiting for their approval."""
+    story_type = ContentType.objects.get_for_model(Story)
+    own_stories = Story.objects.filter(author=owner.pk).values("pk")
+    return (
+        Comment.objects.filter(
+            target_type=story_type,
+            target_id__in=own_stories,
+            approval=Comment.Approval.PENDING,
+            visibility=Visibility.PUBLISHED,
+            deleted_at__isnull=True,
+        )
+        .select_related("author")
+        .order_by("created_at")
+    )
