@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import social, stories
 
 app_name = "community"
 
@@ -9,4 +10,6 @@ urlpatterns = [
     path("settings/", views.edit_profile, name="settings"),
     path("settings/tokens/", views.api_tokens, name="api_tokens"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="revoke_api_token"),
+    *stories.urlpatterns,
+    *social.urlpatterns,
 ]

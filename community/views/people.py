@@ -14,8 +14,8 @@ from django_countries import countries
 from moderation.decision import Action
 from moderation.models import Visibility
 
-from . import selectors, services
-from .forms import ProfileForm
+from .. import selectors, services
+from ..forms import ProfileForm
 
 AGE_GATE_COOKIE = "hearten_signup_paused"
 

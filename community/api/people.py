@@ -19,8 +19,8 @@ from moderation.suggestions import suggest
 from resources.selectors.help import crisis_help, resolve_country
 from resources.views.help import viewer_zone
 
-from . import selectors, services
-from .models import LANGUAGE_CHOICES, TIME_ZONE_CHOICES, ApiToken, User
+from .. import selectors, services
+from ..models import LANGUAGE_CHOICES, TIME_ZONE_CHOICES, ApiToken, User
 
 
 class PublicProfileSerializer(serializers.ModelSerializer):

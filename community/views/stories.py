@@ -1,0 +1,3 @@
+"""Pages for stories: the composer, a story with its reactions and comments."""
+
+urlpatterns = []
