@@ -1,12 +1,29 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from moderation import services as moderation
+from moderation.models import ContentWarning, warning_labels
+from moderation.policy import POLICY
 
-from .models import ApiToken, User
+from .models import (
+    ApiToken,
+    Block,
+    Comment,
+    Follow,
+    HiddenWord,
+    Mute,
+    Reaction,
+    Restriction,
+    Story,
+    TagFollow,
+    User,
+)
 
 
 @admin.register(User)
@@ -115,3 +132,276 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # tokens are created by their owner, who alone sees the secret
+
+
+# Members' writing: stories and comments. Staff read it and act on it through moderation (hide, restore: both
+# audited); they never rewrite or delete it: the text is its author's, and only their account deletion erases it.
+
+
+class ContentWarningFilter(admin.SimpleListFilter):
+    title = _("content warning")
+    parameter_name = "warning"
+
+    def lookups(self, request, model_admin):
+        return ContentWarning.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in ContentWarning.values:
+            # A JSON list of codes; matching the quoted code works on SQLite and PostgreSQL alike.
+            return queryset.filter(content_warnings__icontains=f'"{self.value()}"')
+        return queryset
+
+
+class ScreeningLabelFilter(admin.SimpleListFilter):
+    title = _("screening label")
+    parameter_name = "label"
+
+    def lookups(self, request, model_admin):
+        return [(name, name.replace("_", " ")) for name in POLICY]
+
+    def queryset(self, request, queryset):
+        if self.value() in POLICY:
+            return queryset.filter(screening_labels__icontains=f'"name": "{self.value()}"')
+        return queryset
+
+
+class MembersWritingAdmin(admin.ModelAdmin):
+    """Read-only: moderators (and staff admins) see everything, including who wrote an anonymous story."""
+
+    actions = ["hide_content", "restore_content"]
+    list_select_related = ["author"]
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or moderation.can_moderate(request.user)
+
+    def has_moderate_permission(self, request):
+        return moderation.can_moderate(request.user)
+
+    @admin.display(description=_("author"), ordering="author__handle")
+    def author_display(self, obj):
+        if obj.author_id is None:
+            return _("(account erased)")
+        if getattr(obj, "anonymous", False):
+            return format_html("@{} <em>{}</em>", obj.author.handle, _("(posted anonymously)"))
+        return f"@{obj.author.handle}"
+
+    @admin.display(description=_("warnings"))
+    def warnings_display(self, obj):
+        return ", ".join(warning_labels(obj.content_warnings)) or "–"
+
+    @admin.display(description=_("screening labels"))
+    def labels_display(self, obj):
+        return ", ".join(dict.fromkeys(label.get("name", "") for label in obj.screening_labels or [])) or "–"
+
+    @admin.action(description=_("Hide from everyone but the author (audited)"), permissions=["moderate"])
+    def hide_content(self, request, queryset):
+        reason = _("Hidden by a moderator from the admin.")
+        self._act(request, queryset, lambda obj: moderation.hide_content(actor=request.user, obj=obj, reason=reason))
+
+    @admin.action(description=_("Publish again (audited)"), permissions=["moderate"])
+    def restore_content(self, request, queryset):
+        self._act(request, queryset, lambda obj: moderation.restore_content(actor=request.user, obj=obj))
+
+    def _act(self, request, queryset, act):
+        done = 0
+        try:
+            for obj in queryset:
+                act(obj)
+                done += 1
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(
+            request, ngettext("%(count)d item changed.", "%(count)d items changed.", done) % {"count": done}
+        )
+
+
+@admin.register(Story)
+class StoryAdmin(MembersWritingAdmin):
+    list_display = [
+        "__str__",
+        "author_display",
+        "audience",
+        "status",
+        "visibility",
+        "warnings_display",
+        "labels_display",
+        "featured",
+        "posted_at",
+    ]
+    list_filter = [
+        "visibility",
+        "audience",
+        "status",
+        ContentWarningFilter,
+        ScreeningLabelFilter,
+        "featured",
+        "anonymous",
+    ]
+    search_fields = ["title", "author__handle"]
+    date_hierarchy = "posted_at"
+    actions = MembersWritingAdmin.actions + ["feature", "unfeature"]
+    fieldsets = [
+        (None, {"fields": ["author", "anonymous", "title", "body", "image", "image_alt", "tags"]}),
+        (_("Moderation"), {"fields": ["visibility", "content_warnings", "screening_labels", "held_reason", "held_at"]}),
+        (
+            _("Settings"),
+            {
+                "fields": [
+                    "status",
+                    "audience",
+                    "comments_enabled",
+                    "comments_need_approval",
+                    "public_reaction_counts",
+                    "featured",
+                ]
+            },
+        ),
+        (_("Dates"), {"fields": ["created_at", "posted_at", "edited_at", "screened_at"]}),
+    ]
+
+    @admin.action(description=_("Feature in every feed (audited)"), permissions=["moderate"])
+    def feature(self, request, queryset):
+        self._feature(request, queryset, featured=True)
+
+    @admin.action(description=_("Stop featuring (audited)"), permissions=["moderate"])
+    def unfeature(self, request, queryset):
+        self._feature(request, queryset, featured=False)
+
+    def _feature(self, request, queryset, *, featured: bool):
+        # No community service features a story yet; until one does, this is the only place that does it, and
+        # it keeps to the write path's rules: a moderator, one transaction, an audit entry per story.
+        if not moderation.can_moderate(request.user):
+            self.message_user(request, _("Only moderators can feature stories."), messages.ERROR)
+            return
+        changed = 0
+        with transaction.atomic():
+            rows = Story.objects.select_for_update().filter(pk__in=queryset.values("pk"), featured=not featured)
+            for story in rows.order_by("pk"):
+                Story.objects.filter(pk=story.pk).update(featured=featured)
+                moderation.audit(
+                    actor=request.user,
+                    action="story.feature" if featured else "story.unfeature",
+                    target=story,
+                    summary=_("Featured") if featured else _("No longer featured"),
+                    changes={"featured": [not featured, featured]},
+                )
+                changed += 1
+        self.message_user(
+            request, ngettext("%(count)d story changed.", "%(count)d stories changed.", changed) % {"count": changed}
+        )
+
+
+@admin.register(Comment)
+class CommentAdmin(MembersWritingAdmin):
+    list_display = [
+        "__str__",
+        "author_display",
+        "target_display",
+        "approval",
+        "visibility",
+        "warnings_display",
+        "labels_display",
+        "deleted_at",
+        "created_at",
+    ]
+    list_filter = ["visibility", "approval", ContentWarningFilter, ScreeningLabelFilter, "target_type"]
+    search_fields = ["body", "author__handle"]
+    date_hierarchy = "created_at"
+    fieldsets = [
+        (None, {"fields": ["author", "target_display", "parent", "body", "approval"]}),
+        (_("Moderation"), {"fields": ["visibility", "content_warnings", "screening_labels", "held_reason", "held_at"]}),
+        (_("Dates"), {"fields": ["created_at", "edited_at", "deleted_at", "screened_at"]}),
+    ]
+    readonly_fields = ["target_display"]
+
+    @admin.display(description=_("on"))
+    def target_display(self, comment):
+        label = f"{comment.target_type.model} #{comment.target_id}"
+        try:
+            url = reverse(
+                f"admin:{comment.target_type.app_label}_{comment.target_type.model}_change", args=[comment.target_id]
+            )
+        except NoReverseMatch:
+            return label
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("target_type")
+
+
+# Who follows, reacts, blocks, mutes or restricts whom, and hidden words: read-only lists. People change them
+# themselves; blocks and hidden words say a lot about someone, so only staff with the view permission see them.
+
+
+class ReadOnlyListAdmin(admin.ModelAdmin):
+    list_per_page = 100
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Reaction)
+class ReactionAdmin(ReadOnlyListAdmin):
+    list_display = ["kind", "user", "target_type", "target_id", "created_at"]
+    list_filter = ["kind", "target_type"]
+    list_select_related = ["user", "target_type"]
+    search_fields = ["user__handle"]
+
+
+@admin.register(Follow)
+class FollowAdmin(ReadOnlyListAdmin):
+    list_display = ["follower", "followed", "created_at"]
+    list_select_related = ["follower", "followed"]
+    search_fields = ["follower__handle", "followed__handle"]
+
+
+@admin.register(TagFollow)
+class TagFollowAdmin(ReadOnlyListAdmin):
+    list_display = ["user", "tag", "created_at"]
+    list_select_related = ["user", "tag"]
+    search_fields = ["user__handle", "tag__name"]
+
+
+@admin.register(Block)
+class BlockAdmin(ReadOnlyListAdmin):
+    list_display = ["blocker", "blocked", "created_at"]
+    list_select_related = ["blocker", "blocked"]
+    search_fields = ["blocker__handle", "blocked__handle"]
+
+
+@admin.register(Mute)
+class MuteAdmin(ReadOnlyListAdmin):
+    list_display = ["muter", "muted", "created_at"]
+    list_select_related = ["muter", "muted"]
+    search_fields = ["muter__handle", "muted__handle"]
+
+
+@admin.register(Restriction)
+class RestrictionAdmin(ReadOnlyListAdmin):
+    list_display = ["owner", "restricted", "created_at"]
+    list_select_related = ["owner", "restricted"]
+    search_fields = ["owner__handle", "restricted__handle"]
+
+
+@admin.register(HiddenWord)
+class HiddenWordAdmin(ReadOnlyListAdmin):
+    list_display = ["phrase", "owner"]
+    list_select_related = ["owner"]
+    search_fields = ["owner__handle"]

@@ -18,5 +18,7 @@ class CommunityConfig(AppConfig):
 
         # What a member writes about themselves: moderated, but not a "post" for their standing.
         moderation.register(User, text_fields=PROFILE_TEXT_FIELDS, author_field="id", counts_as_post=False)
-        moderation.register(Story, text_fields=["title", "body", "image_alt"], author_field="author")
+        moderation.register(
+            Story, text_fields=["title", "body", "image_alt"], author_field="author", live={"status": "posted"}
+        )
         moderation.register(Comment, text_fields=["body"], author_field="author")

@@ -28,6 +28,7 @@ class Registration:
     text_fields: tuple[str, ...]
     author_field: str
     counts_as_post: bool = True  # published items count towards the writer's standing (not so a profile)
+    live: tuple = ()  # (field, value) pairs an item must match to be out in the world (not a draft)
 
     @property
     def label(self) -> str:
@@ -51,7 +52,9 @@ class Description:
 _registry: dict[type, Registration] = {}
 
 
-def register(model, *, text_fields, author_field, counts_as_post: bool = True) -> Registration:
+def register(
+    model, *, text_fields, author_field, counts_as_post: bool = True, live: dict | None = None
+) -> Registration:
     from .models import Moderated
 
     if not (isinstance(model, type) and issubclass(model, Moderated)):
@@ -60,8 +63,14 @@ def register(model, *, text_fields, author_field, counts_as_post: bool = True) -
         raise TypeError("text_fields must be a non-empty list of field names")
     for name in (*text_fields, author_field):
         model._meta.get_field(name)  # FieldDoesNotExist now rather than at the first hide
+    for name in live or {}:
+        model._meta.get_field(name)
     registration = Registration(
-        model=model, text_fields=tuple(text_fields), author_field=author_field, counts_as_post=counts_as_post
+        model=model,
+        text_fields=tuple(text_fields),
+        author_field=author_field,
+        counts_as_post=counts_as_post,
+        live=tuple(sorted((live or {}).items())),
     )
     _registry[model] = registration
     pre_save.connect(_refuse_unscreened, sender=model, dispatch_uid=f"moderation-screened-{registration.label}")

@@ -20,6 +20,7 @@ from .detectors.eating_disorder import EatingDisorder
 from .detectors.harassment import Harassment
 from .detectors.personal_info import PersonalInfo
 from .detectors.self_harm import SelfHarm
+from .detectors.sexual import Sexual
 from .detectors.spam import PROMOTION as REPEATED
 from .detectors.spam import Spam
 from .detectors.watched_words import WatchedWords, invalidate
@@ -50,7 +51,7 @@ MAX_SCREENED_CHARS = 20_000  # longer texts are screened this far, and held (see
 MAX_SEARCH_CHARS = 5000
 KINDS = frozenset(Kind.values)
 STANDINGS = trust.STANDINGS
-DETECTORS = (SelfHarm(), Harassment(), EatingDisorder(), Spam(), PersonalInfo(), WatchedWords())
+DETECTORS = (SelfHarm(), Harassment(), Sexual(), EatingDisorder(), Spam(), PersonalInfo(), WatchedWords())
 _SELF_HARM = DETECTORS[0]
 
 
@@ -58,7 +59,8 @@ def screen(*, text, kind: str, author, context: dict | None = None) -> Decision:
     """Decide what happens to `text`, a piece of writing of `kind` by `author`, before it is saved.
 
     `author` is a user, None (unknown: treated as new), or one of STANDINGS. `context` says where the text
-    appears: `{"for_minors": True}` in a space for under-18s (stricter when the trust settings say so).
+    appears: `{"for_minors": True}` in a space for under-18s (stricter when the trust settings say so), and
+    `{"replacing": obj}` when the text is a new version of a registered item (its stored copy is not a repeat).
     Reads the trust settings, the rules and (for a user) their standing; writes nothing.
     Never raises on any string (a detector that fails holds the text instead); raises ValueError only for
     a `kind` that is not one of Kind.values, which is a programming error of the caller.
@@ -86,7 +88,7 @@ def screen(*, text, kind: str, author, context: dict | None = None) -> Decision:
         except Exception:  # fail closed: a broken detector holds the text, it never publishes it unread
             logger.exception("Detector %s failed; the text is held", getattr(detector, "name", detector))
             labels.append(Label(name="screening_error", score=1.0, detector=getattr(detector, "name", "?")))
-    if kind != Kind.PROFILE and trust.repeats_recent_post(author, normalised.text):
+    if kind != Kind.PROFILE and trust.repeats_recent_post(author, normalised.text, replacing=context.get("replacing")):
         labels.append(Label(name="spam", score=REPEATED, detector="repeated"))
     decision = decide(
         labels,

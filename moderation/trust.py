@@ -83,16 +83,18 @@ def published_posts(author, *, at_least: int) -> int:
         if not registration.counts_as_post:
             continue
         manager = registration.model._default_manager
-        total += manager.filter(**{registration.author_field: author, "visibility": Visibility.PUBLISHED})[
-            : at_least - total
-        ].count()
+        published = manager.filter(
+            **{registration.author_field: author, "visibility": Visibility.PUBLISHED}, **dict(registration.live)
+        )
+        total += published[: at_least - total].count()
         if total >= at_least:
             break
     return total
 
 
-def repeats_recent_post(author, normalised_text: str, *, hours: int = 24, recent: int = 20) -> bool:
-    """Whether `author` published the same text (after normalisation) in the last `hours`: copy-paste spam."""
+def repeats_recent_post(author, normalised_text: str, *, replacing=None, hours: int = 24, recent: int = 20) -> bool:
+    """Whether `author` wrote the same text (after normalisation) in the last `hours`: copy-paste spam.
+    `replacing`, an item this text is a new version of, does not count."""
     from .text import normalise
 
     if getattr(author, "pk", None) is None or len(normalised_text) < 20:
@@ -106,7 +108,9 @@ def repeats_recent_post(author, normalised_text: str, *, hours: int = 24, recent
             (name for name in ("created_at", "screened_at") if _has_field(model, name)),
             None,
         )
-        items = model._default_manager.filter(**{registration.author_field: author})
+        items = model._default_manager.filter(**{registration.author_field: author}, **dict(registration.live))
+        if replacing is not None and isinstance(replacing, model) and replacing.pk is not None:
+            items = items.exclude(pk=replacing.pk)
         if date_field:
             items = items.filter(**{f"{date_field}__gte": since}).order_by(f"-{date_field}")
         for values in items.values_list(*registration.text_fields)[:recent]:

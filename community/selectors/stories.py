@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from moderation.models import Visibility, warning_labels
@@ -52,23 +53,30 @@ def readable_stories(*, viewer) -> QuerySet[Story]:
     return stories
 
 
-def _with_counts(stories: QuerySet[Story]) -> QuerySet[Story]:
+def _count_on_story(rows: QuerySet) -> Coalesce:
+    """How many of `rows` point at the outer story: a correlated subquery, so counting reactions and comments
+    side by side never multiplies one by the other as two joins would."""
     story_type = ContentType.objects.get_for_model(Story)
+    counted = (
+        rows.filter(target_type=story_type, target_id=OuterRef("pk"))
+        .order_by()
+        .values("target_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _with_counts(stories: QuerySet[Story]) -> QuerySet[Story]:
+    shown_comments = Comment.objects.filter(
+        visibility=Visibility.PUBLISHED, approval=Comment.Approval.APPROVED, deleted_at__isnull=True
+    )
     return (
         stories.select_related("author")
         .prefetch_related("tags")
         .annotate(
-            reaction_count=Count("reactions", filter=Q(reactions__target_type=story_type), distinct=True),
-            comment_count=Count(
-                "comments",
-                filter=Q(
-                    comments__target_type=story_type,
-                    comments__visibility=Visibility.PUBLISHED,
-                    comments__approval=Comment.Approval.APPROVED,
-                    comments__deleted_at__isnull=True,
-                ),
-                distinct=True,
-            ),
+            reaction_count=_count_on_story(Reaction.objects.all()),
+            comment_count=_count_on_story(shown_comments),
         )
     )
 
@@ -122,7 +130,8 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
             tag__in=TagFollow.objects.filter(user=viewer.pk).values("tag"),
         )
     )
-    follows_author = Exists(Follow.objects.filter(follower=viewer.pk, followed=OuterRef("author")))
+    # An anonymous story never comes because its author is followed: that would say who wrote it.
+    follows_author = Q(anonymous=False) & Exists(Follow.objects.filter(follower=viewer.pk, followed=OuterRef("author")))
     muted = Exists(Mute.objects.filter(muter=viewer.pk, muted=OuterRef("author")))
     stories = (
         readable_stories(viewer=viewer)
@@ -134,7 +143,14 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
 
 def tagged(*, viewer, tag: str, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:
     """Everything readable with a hashtag (stories now; campaigns, entries and resources as they arrive)."""
-    return _page(readable_stories(viewer=viewer).filter(tags__name__iexact=tag), cursor=cursor, size=size)
+    with_tag = Exists(
+        Story.tags.through.objects.filter(
+            object_id=OuterRef("pk"),
+            content_type=ContentType.objects.get_for_model(Story),
+            tag__name__iexact=(tag or "").strip().lstrip("#"),
+        )
+    )
+    return _page(readable_stories(viewer=viewer).filter(with_tag), cursor=cursor, size=size)
 
 
 def stories_by(*, viewer, author, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:
@@ -194,7 +210,7 @@ class ShownComment:
 
 def comments_for(*, viewer, target) -> list[ShownComment]:
     """The conversation under `target`, two levels deep (deeper replies flattened under their thread with
-    "replying to"), as this viewer may see it. Two queries whatever its length."""
+    "replying to"), as this viewer may see it. Three queries whatever its length."""
     target_type = ContentType.objects.get_for_model(target)
     from moderation import registry
 
@@ -210,9 +226,10 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
     if owner_id:
         restricted = set(Restriction.objects.filter(owner=owner_id).values_list("restricted", flat=True))
     if viewer_id:
-        blocked = set(Block.objects.filter(blocker=viewer_id).values_list("blocked", flat=True)) | set(
-            Block.objects.filter(blocked=viewer_id).values_list("blocker", flat=True)
-        )
+        for blocker, blocked_id in Block.objects.filter(Q(blocker=viewer_id) | Q(blocked=viewer_id)).values_list(
+            "blocker", "blocked"
+        ):
+            blocked.add(blocked_id if blocker == viewer_id else blocker)
 
     def visible(comment: Comment) -> tuple[bool, bool]:
         mine = comment.author_id is not None and comment.author_id == viewer_id
@@ -228,34 +245,45 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
             return False, False
         return True, False
 
-    shown: dict[int, ShownComment] = {}
+    placed: dict[int, ShownComment] = {}
+    thread_of: dict[int, ShownComment] = {}  # each placed comment's top-level comment
     top: list[ShownComment] = []
     for comment in rows:
         ok, waiting = visible(comment)
         if not ok and not comment.is_deleted:
             continue
-        item = ShownComment(comment=comment, deleted=comment.is_deleted, waiting=waiting)
-        shown[comment.pk] = item
+        item = ShownComment(comment=comment, deleted=comment.is_deleted, waiting=waiting and not comment.is_deleted)
         if comment.parent_id is None:
             top.append(item)
+            thread = item
+        else:
+            parent = placed.get(comment.parent_id)
+            if parent is None:
+                continue  # the conversation it answers is not shown to this viewer
+            thread = thread_of[parent.comment.pk]
+            if parent is not thread:  # deeper: shown at the second level, saying whom it answers
+                item.replying_to = parent.comment.author
+            thread.replies.append(item)
+        placed[comment.pk] = item
+        thread_of[comment.pk] = thread
+
+    # "Comment deleted" stays only where a reply someone can still see comes after it, at any depth.
+    alive: set[int] = set()
+    for item in placed.values():
+        if item.deleted:
             continue
-        parent = shown.get(comment.parent_id)
-        if parent is None:
-            continue  # the conversation it answers is not visible to this viewer
-        if parent.comment.parent_id is None:
-            parent.replies.append(item)
-        else:  # deeper: shown under the thread's first reply level, saying whom it answers
-            item.replying_to = parent.comment.author
-            holder = shown.get(parent.comment.parent_id)
-            while holder is not None and holder.comment.parent_id is not None:
-                holder = shown.get(holder.comment.parent_id)
-            (holder or parent).replies.append(item)
-    # A deleted comment stays only as the head of replies someone can still see.
-    return [item for item in top if not item.deleted or item.replies]
+        parent_id = item.comment.parent_id
+        while parent_id is not None and parent_id not in alive:
+            alive.add(parent_id)
+            parent_id = placed[parent_id].comment.parent_id
+    kept = [item for item in top if not item.deleted or item.comment.pk in alive]
+    for item in kept:
+        item.replies = [reply for reply in item.replies if not reply.deleted or reply.comment.pk in alive]
+    return kept
 
 
 def pending_comments(*, owner) -> QuerySet[Comment]:
-    """Comments on the owner's stories waiting for their approval."""
+    """Comments on the owner's stories waiting for their approval (none by someone either of them blocked)."""
     story_type = ContentType.objects.get_for_model(Story)
     own_stories = Story.objects.filter(author=owner.pk).values("pk")
     return (
@@ -266,6 +294,7 @@ def pending_comments(*, owner) -> QuerySet[Comment]:
             visibility=Visibility.PUBLISHED,
             deleted_at__isnull=True,
         )
+        .exclude(_blocked_either_way(owner, "author"))
         .select_related("author")
         .order_by("created_at")
     )

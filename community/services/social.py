@@ -1,5 +1,6 @@
 """Every write about who follows, blocks, mutes or restricts whom, followed hashtags, and hidden words."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -31,25 +32,42 @@ def _create_once(model, **fields) -> bool:
     return True
 
 
+def _lock_pair(actor, user) -> None:
+    """Take both people's rows, always in the same order, for the rest of the transaction: a follow and a block
+    between the same two people then happen one after the other, never interleaved (no follow survives a
+    block). NO KEY: rows that merely point at them (a reaction, a comment) are not held up. A no-op on SQLite,
+    which runs one write transaction at a time anyway."""
+    list(
+        get_user_model()
+        .objects.select_for_update(no_key=True)
+        .filter(pk__in=[actor.pk, user.pk])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
 def follow(*, actor, user) -> bool:
+    """Follow a person; False if already following. Race-free: the unique constraint decides."""
     _require_member(actor)
     _not_self(actor, user, _("You can't follow yourself."))
-    if (
-        not user.is_active
-        or Block.objects.filter(Q(blocker=actor, blocked=user) | Q(blocker=user, blocked=actor)).exists()
-    ):
+    if not user.is_active:
+        raise PermissionDenied(_("You can't follow this person."))
+    _lock_pair(actor, user)
+    if Block.objects.filter(Q(blocker=actor.pk, blocked=user.pk) | Q(blocker=user.pk, blocked=actor.pk)).exists():
         raise PermissionDenied(_("You can't follow this person."))
     return _create_once(Follow, follower=actor, followed=user)
 
 
 def unfollow(*, actor, user) -> bool:
-    return bool(Follow.objects.filter(follower=actor, followed=user).delete()[0])
+    _require_member(actor)
+    return bool(Follow.objects.filter(follower=actor.pk, followed=user.pk).delete()[0])
 
 
 def follow_tag(*, actor, name: str) -> bool:
     _require_member(actor)
     name = (name or "").strip().lstrip("#").lower()
-    if not name or len(name) > 50 or not name.replace("_", "").isalnum():
+    if not 2 <= len(name) <= 50 or not name.replace("_", "").isalnum():
         raise ValidationError({"tag": _("Use 2 to 50 letters, digits or _.")})
     tag = Tag.objects.filter(name__iexact=name).first()
     if tag is None:
@@ -58,7 +76,9 @@ def follow_tag(*, actor, name: str) -> bool:
 
 
 def unfollow_tag(*, actor, name: str) -> bool:
-    return bool(TagFollow.objects.filter(user=actor, tag__name__iexact=(name or "").lstrip("#")).delete()[0])
+    _require_member(actor)
+    name = (name or "").strip().lstrip("#")
+    return bool(TagFollow.objects.filter(user=actor.pk, tag__name__iexact=name).delete()[0])
 
 
 @transaction.atomic
@@ -66,12 +86,14 @@ def block(*, actor, user) -> bool:
     """Hide each from the other everywhere; follows between them end. The blocked person is not told."""
     _require_member(actor)
     _not_self(actor, user, _("You can't block yourself."))
-    Follow.objects.filter(Q(follower=actor, followed=user) | Q(follower=user, followed=actor)).delete()
+    _lock_pair(actor, user)
+    Follow.objects.filter(Q(follower=actor.pk, followed=user.pk) | Q(follower=user.pk, followed=actor.pk)).delete()
     return _create_once(Block, blocker=actor, blocked=user)
 
 
 def unblock(*, actor, user) -> bool:
-    return bool(Block.objects.filter(blocker=actor, blocked=user).delete()[0])
+    _require_member(actor)
+    return bool(Block.objects.filter(blocker=actor.pk, blocked=user.pk).delete()[0])
 
 
 def mute(*, actor, user) -> bool:
@@ -81,7 +103,8 @@ def mute(*, actor, user) -> bool:
 
 
 def unmute(*, actor, user) -> bool:
-    return bool(Mute.objects.filter(muter=actor, muted=user).delete()[0])
+    _require_member(actor)
+    return bool(Mute.objects.filter(muter=actor.pk, muted=user.pk).delete()[0])
 
 
 def restrict(*, actor, user) -> bool:
@@ -92,7 +115,8 @@ def restrict(*, actor, user) -> bool:
 
 
 def unrestrict(*, actor, user) -> bool:
-    return bool(Restriction.objects.filter(owner=actor, restricted=user).delete()[0])
+    _require_member(actor)
+    return bool(Restriction.objects.filter(owner=actor.pk, restricted=user.pk).delete()[0])
 
 
 def add_hidden_word(*, actor, phrase: str) -> bool:
@@ -110,4 +134,6 @@ def add_hidden_word(*, actor, phrase: str) -> bool:
 
 
 def remove_hidden_word(*, actor, phrase: str) -> bool:
-    return bool(HiddenWord.objects.filter(owner=actor, phrase=phrase).delete()[0])
+    _require_member(actor)
+    phrase = " ".join((phrase or "").split())  # as add_hidden_word stored it
+    return bool(HiddenWord.objects.filter(owner=actor.pk, phrase=phrase).delete()[0])

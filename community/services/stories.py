@@ -23,10 +23,12 @@ from moderation.models import ContentWarning, Kind, Visibility
 from moderation.text import normalise
 
 from ..models import MAX_BODY, MAX_COMMENT, MAX_TITLE, Audience, Block, Comment, HiddenWord, Reaction, Story
+from ..selectors.stories import readable_stories
 from .people import NeedsConfirmation
 
 MAX_TAGS = 10
-TAG = re.compile(r"(?<![\w#])#(\w{2,50})", re.UNICODE)
+TAG = re.compile(r"(?<![\w#])#(\w{2,50})(?!\w)", re.UNICODE)  # a longer word is no tag, not a cut-off one
+WORD = re.compile(r"\w+", re.UNICODE)
 STORY_FIELDS = (
     "title",
     "body",
@@ -89,6 +91,11 @@ def _check_story(data: dict) -> None:
         errors["title"] = _("Use at most %(limit)d characters for the title.") % {"limit": MAX_TITLE}
     if data.get("audience", Audience.PUBLIC) not in Audience.values:
         errors["audience"] = _("Choose who can read it: %(choices)s.") % {"choices": ", ".join(Audience.values)}
+    elif data.get("anonymous") and data.get("audience") == Audience.FOLLOWERS:
+        errors["audience"] = _(
+            "An anonymous story can't be for your followers only: they would know it is yours. "
+            "Choose everyone or signed-in members."
+        )
     unknown = [code for code in data.get("content_warnings") or [] if code not in ContentWarning.values]
     if unknown:
         errors["content_warnings"] = _("Choose warnings from the list: %(choices)s.") % {
@@ -101,6 +108,20 @@ def _check_story(data: dict) -> None:
 def story_text(story: Story) -> str:
     """What screening reads of a story: its title, body and picture description."""
     return "\n\n".join(part for part in (story.title, story.body, story.image_alt) if part)
+
+
+def screen_replacing(obj, *, text: str, kind: str, author) -> Decision:
+    """screen() the new text of `obj`; its own stored copy does not count as a repeat of itself (posting a saved
+    draft, saving a story again with its text unchanged)."""
+    return moderation.screen(text=text, kind=kind, author=author, context={"replacing": obj})
+
+
+def _chosen_tags_of(story: Story) -> list[str]:
+    """The hashtags a stored story has besides those typed in its text: the ones its author chose."""
+    if story.pk is None:
+        return []
+    typed = set(hashtags(f"{story.title} {story.body}"))
+    return [name for name in sorted(story.tags.names()) if name not in typed]
 
 
 def save_story(
@@ -129,7 +150,8 @@ def save_story(
     merged = {field: getattr(story, field) for field in STORY_FIELDS if story and field not in ("tags",)}
     merged.update(data)
     _check_story(merged)
-    chosen_tags = _clean_tags(data.get("tags", []))
+    # Tags the author chose before stay unless new ones are chosen; those typed in the text follow the text.
+    chosen_tags = _clean_tags(data["tags"]) if "tags" in data else _chosen_tags_of(story) if story else []
     try:
         new_image = clean_image(image, max_side=2048) if image is not None else None
     except ValidationError as error:
@@ -137,6 +159,7 @@ def save_story(
 
     story = story or Story(author=actor)
     was_posted = story.is_posted
+    text_before = story_text(story) if story.pk else None
     for field in STORY_FIELDS:
         if field in data and field not in ("tags", "content_warnings"):
             setattr(story, field, data[field])
@@ -145,10 +168,12 @@ def save_story(
         raise ValidationError({"image_alt": _("Describe your picture in a few words for people who can't see it.")})
     tags = list(dict.fromkeys(chosen_tags + hashtags(f"{story.title} {story.body}")))[:MAX_TAGS]
     chosen_warnings = list(data.get("content_warnings", story.content_warnings if story.pk else []) or [])
+    changed = story_text(story) != text_before or new_image is not None or (remove_image and bool(story.image))
 
-    decision = moderation.screen(text=story_text(story), kind=Kind.STORY, author=actor)
-    publishing = post or was_posted
-    if publishing:
+    decision = screen_replacing(story, text=story_text(story), kind=Kind.STORY, author=actor)
+    if was_posted and not changed:
+        pass  # only its settings changed: it stands as screened and as moderators left it, not "edited"
+    elif post or was_posted:
         _refuse_or_confirm({"body": decision}, confirmed=confirmed)
         moderation.record_screening(story, decision, confirmed=True)
         if not was_posted:
@@ -213,6 +238,7 @@ def delete_story(*, actor, story: Story) -> None:
     with transaction.atomic():
         Comment.objects.filter(target_type=ContentType.objects.get_for_model(Story), target_id=story.pk).delete()
         Reaction.objects.filter(target_type=ContentType.objects.get_for_model(Story), target_id=story.pk).delete()
+        story.tags.clear()  # taggit leaves its rows behind when the tagged object is deleted
         story.delete()
     if image:
         transaction.on_commit(lambda: storage.delete(image))
@@ -223,9 +249,13 @@ def delete_story(*, actor, story: Story) -> None:
 
 def blocked_between(a, b) -> bool:
     """Whether either of two people blocked the other."""
-    if not (getattr(a, "pk", None) and getattr(b, "pk", None)):
+    return _blocked_ids(getattr(a, "pk", None), getattr(b, "pk", None))
+
+
+def _blocked_ids(a_id, b_id) -> bool:
+    if not (a_id and b_id) or a_id == b_id:
         return False
-    return Block.objects.filter(Q(blocker=a.pk, blocked=b.pk) | Q(blocker=b.pk, blocked=a.pk)).exists()
+    return Block.objects.filter(Q(blocker=a_id, blocked=b_id) | Q(blocker=b_id, blocked=a_id)).exists()
 
 
 def _target_author_id(target):
@@ -233,12 +263,34 @@ def _target_author_id(target):
     return getattr(target, target._meta.get_field(author_field).attname)
 
 
+def _readable_by(actor, target) -> bool:
+    """Whether `actor` may see `target` at all: a posted, published story within its audience (a draft or a
+    followers-only story is not there for others to comment on or react to); other content when published."""
+    if getattr(target, "visibility", Visibility.PUBLISHED) != Visibility.PUBLISHED:
+        return False
+    if isinstance(target, Story):
+        return readable_stories(viewer=actor).filter(pk=target.pk).exists()
+    return getattr(target, "is_posted", True)
+
+
 def _hidden_word_hit(owner_id, body: str) -> bool:
+    """Whether the text has one of the owner's hidden words or phrases, as whole words ("stupid," has "stupid"),
+    read through the same normaliser as screening (case, accents, look-alikes, leetspeak)."""
     phrases = list(HiddenWord.objects.filter(owner_id=owner_id).values_list("phrase", flat=True))
     if not phrases:
         return False
-    text = f" {normalise(body).text} "
-    return any(f" {normalise(phrase).text} " in text or normalise(phrase).text in text.split() for phrase in phrases)
+    readings = [f" {' '.join(WORD.findall(variant))} " for variant in normalise(body).variants]
+    for phrase in phrases:
+        words = WORD.findall(normalise(phrase).text)
+        if words and any(f" {' '.join(words)} " in reading for reading in readings):
+            return True
+    return False
+
+
+def _needs_approval(target, *, owner_id, actor, body: str) -> bool:
+    if not owner_id or owner_id == actor.pk:
+        return False
+    return bool(getattr(target, "comments_need_approval", False)) or _hidden_word_hit(owner_id, body)
 
 
 def add_comment(*, actor, target, body: str, parent: Comment | None = None, confirmed: bool = False) -> Written:
@@ -259,34 +311,31 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
                 }
             }
         )
-    if getattr(target, "visibility", Visibility.PUBLISHED) != Visibility.PUBLISHED or not getattr(
-        target, "is_posted", True
-    ):
+    owner_id = _target_author_id(target)
+    if _blocked_ids(actor.pk, owner_id):
+        raise PermissionDenied(_("You can't comment here."))
+    if not _readable_by(actor, target):
         raise ValidationError({"body": _("This can't be commented on right now.")})
     if not getattr(target, "comments_enabled", True):
         raise ValidationError({"body": _("The author has turned comments off.")})
-    owner_id = _target_author_id(target)
-    owner = type(actor)._default_manager.filter(pk=owner_id).first() if owner_id else None
-    if owner is not None and blocked_between(actor, owner):
-        raise PermissionDenied(_("You can't comment here."))
     target_type = ContentType.objects.get_for_model(target)
     if parent is not None:
         if (parent.target_type_id, parent.target_id) != (target_type.pk, target.pk):
             raise ValidationError({"parent": _("That comment is not on this page.")})
         if parent.is_deleted or parent.visibility in (Visibility.REMOVED, Visibility.HIDDEN):
             raise ValidationError({"parent": _("That comment was removed, so it can't be replied to.")})
-        if parent.author_id and blocked_between(actor, parent.author):
+        if parent.author_id != actor.pk and (
+            parent.visibility != Visibility.PUBLISHED or parent.approval != Comment.Approval.APPROVED
+        ):  # held or waiting for approval: not shown to this person, so not there to answer
+            raise ValidationError({"parent": _("That comment isn't shown yet, so it can't be replied to.")})
+        if _blocked_ids(actor.pk, parent.author_id):
             raise PermissionDenied(_("You can't reply to this comment."))
 
     comment = Comment(author=actor, target_type=target_type, target_id=target.pk, parent=parent, body=body)
     decision = moderation.screen(text=body, kind=Kind.COMMENT, author=actor)
     _refuse_or_confirm({"body": decision}, confirmed=confirmed)
     moderation.record_screening(comment, decision, confirmed=True)
-    if (
-        owner_id
-        and owner_id != actor.pk
-        and (getattr(target, "comments_need_approval", False) or _hidden_word_hit(owner_id, body))
-    ):
+    if _needs_approval(target, owner_id=owner_id, actor=actor, body=body):
         comment.approval = Comment.Approval.PENDING
     with transaction.atomic():
         comment.save()
@@ -294,17 +343,24 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
 
 
 def edit_comment(*, actor, comment: Comment, body: str, confirmed: bool = False) -> Written:
+    """The writer changes their comment: screened again, marked edited, and, where the owner of the content
+    approves comments or hides words, waiting for them again (an approved comment can't turn into another)."""
     if comment.author_id != getattr(actor, "pk", None) or comment.is_deleted:
         raise PermissionDenied(_("You can only edit your own comments."))
     if not (body or "").strip():
         raise ValidationError({"body": _("Write a comment first, or delete it.")})
     if len(body) > MAX_COMMENT:
         raise ValidationError({"body": _("Comments can be up to %(limit)d characters.") % {"limit": MAX_COMMENT}})
-    comment.body = body
-    decision = moderation.screen(text=body, kind=Kind.COMMENT, author=actor)
+    decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor)
+    if body == comment.body:
+        return Written(comment, decision)  # nothing changed: not "edited"
     _refuse_or_confirm({"body": decision}, confirmed=confirmed)
+    comment.body = body
     moderation.record_screening(comment, decision, confirmed=True)
     comment.edited_at = timezone.now()
+    target = comment.target
+    if target is not None and _needs_approval(target, owner_id=_target_author_id(target), actor=actor, body=body):
+        comment.approval = Comment.Approval.PENDING
     with transaction.atomic():
         comment.save()
     return Written(comment, decision)
@@ -317,13 +373,23 @@ def delete_comment(*, actor, comment: Comment) -> None:
     with transaction.atomic():
         if comment.replies.exists():
             Comment.objects.filter(pk=comment.pk).update(body="", deleted_at=timezone.now(), screening_labels=[])
-        else:
-            comment.delete()
+            comment.body, comment.deleted_at, comment.screening_labels = "", timezone.now(), []
+            return
+        parent_id = comment.parent_id
+        comment.delete()
+        # A "comment deleted" left only for this reply goes too, and so on up the thread.
+        while parent_id is not None:
+            parent = Comment.objects.filter(pk=parent_id, deleted_at__isnull=False).first()
+            if parent is None or parent.replies.exists():
+                break
+            parent_id = parent.parent_id
+            parent.delete()
 
 
 def approve_comment(*, actor, comment: Comment) -> Comment:
     """The author of the content lets a comment waiting for them show."""
-    if _target_author_id(comment.target) != getattr(actor, "pk", None):
+    target = comment.target
+    if target is None or not getattr(actor, "pk", None) or _target_author_id(target) != actor.pk:
         raise PermissionDenied(_("Only the author can approve comments on their content."))
     Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.APPROVED)
     comment.approval = Comment.Approval.APPROVED
@@ -339,13 +405,10 @@ def react(*, actor, target, kind: str) -> bool:
         raise ValidationError({"kind": _("Choose one of: %(kinds)s.") % {"kinds": ", ".join(Reaction.Kind.values)}})
     if not (actor and actor.is_authenticated and actor.is_active):
         raise PermissionDenied(_("Sign in to react."))
-    if getattr(target, "visibility", Visibility.PUBLISHED) != Visibility.PUBLISHED:
+    if _blocked_ids(actor.pk, _target_author_id(target)):
+        raise PermissionDenied(_("You can't react here."))
+    if not _readable_by(actor, target):
         raise ValidationError({"kind": _("This can't be reacted to right now.")})
-    owner_id = _target_author_id(target)
-    if owner_id and owner_id != actor.pk:
-        owner = type(actor)._default_manager.filter(pk=owner_id).first()
-        if owner is not None and blocked_between(actor, owner):
-            raise PermissionDenied(_("You can't react here."))
     target_type = ContentType.objects.get_for_model(target)
     try:
         with transaction.atomic():
@@ -356,6 +419,9 @@ def react(*, actor, target, kind: str) -> bool:
 
 
 def unreact(*, actor, target, kind: str) -> bool:
+    """Take one's reaction back; False if there was none."""
+    if not (actor and actor.is_authenticated):
+        raise PermissionDenied(_("Sign in to react."))
     target_type = ContentType.objects.get_for_model(target)
     deleted, _details = Reaction.objects.filter(
         user=actor, target_type=target_type, target_id=target.pk, kind=kind

@@ -16,12 +16,30 @@ from moderation.models import Visibility
 
 from .. import selectors, services
 from ..forms import ProfileForm
+from . import social
 
 AGE_GATE_COOKIE = "hearten_signup_paused"
 
 
 def home(request):
-    return render(request, "home.html", {"featured": selectors.featured_profiles(viewer=request.user)})
+    """Members: their feed, newest first, which ends ("you're all caught up"); visitors: what Hearten is, and
+    featured stories."""
+    if not request.user.is_authenticated:
+        stories = selectors.feed(viewer=request.user, size=social.FEATURED_STORIES).stories
+        context = {
+            "featured": selectors.featured_profiles(viewer=request.user),
+            "featured_stories": social.story_cards(stories, viewer=request.user),
+        }
+        return render(request, "home.html", context)
+    cursor = request.GET.get("cursor", "")[: social.MAX_CURSOR] or None
+    page = selectors.feed(viewer=request.user, cursor=cursor)
+    context = {
+        "page": page,
+        "cards": social.story_cards(page.stories, viewer=request.user),
+        "older": bool(cursor),
+        "suggested_tags": social.SUGGESTED_TAGS,
+    }
+    return render(request, "community/feed/home.html", context)
 
 
 class SignupView(AllauthSignupView):
@@ -47,10 +65,22 @@ class SignupView(AllauthSignupView):
 
 def profile(request, handle):
     person = selectors.profile_for_viewer(viewer=request.user, handle=handle)
-    if person is None:
+    # A block hides each from the other everywhere: to either of them, this profile does not exist.
+    if person is None or services.blocked_between(request.user, person):
         raise Http404(_("No profile with that handle."))
     shown = selectors.profile_text_for_viewer(person=person, viewer=request.user)
-    return render(request, "community/profile.html", {"person": person, "shown": shown, "is_self": shown["is_self"]})
+    cursor = request.GET.get("cursor", "")[: social.MAX_CURSOR] or None
+    page = selectors.stories_by(viewer=request.user, author=person, cursor=cursor)
+    context = {
+        "person": person,
+        "shown": shown,
+        "is_self": shown["is_self"],
+        "page": page,
+        "cards": social.story_cards(page.stories, viewer=request.user),
+        "older": bool(cursor),
+        "relation": social.relation_to(request.user, person),
+    }
+    return render(request, "community/profile.html", context)
 
 
 def _browser_country(request) -> str:

@@ -1,7 +1,8 @@
 """`python manage.py screen`: screen JSON lines from standard input, one decision per line on standard output.
 
 Each input line is `{"text": "...", "kind": "comment", "author": "new"}` (`author` optional: new, member or
-trusted; member by default; `"for_minors": true` optional, for a space for under-18s). Each output line is `{"action", "labels", "crisis", "content_warnings"}`, or
+trusted; member by default; `"for_minors": true` optional, for a space for under-18s). Each output line is
+`{"action", "labels", "crisis", "content_warnings"}`, or
 `{"error": "..."}` for a line that cannot be screened; the run goes on and exits non-zero at the end.
 """
 
