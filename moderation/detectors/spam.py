@@ -29,7 +29,7 @@ _SCAM = phrases(
     r"(?:claim|collect) (?:your )?(?:prize|reward|gift|free)|you (?:have|ve) won|free iphone|free (?:gift )?card",
     r"(?:no|without (?:a )?)prescription {w4}(?:pills|meds|shipped|delivery|xanax|order)|"
     r"(?:pills|meds|xanax|oxy|adderall) {w3}(?:no prescription|shipped|discreet)",
-    r"hot singles|sugar (?:daddy|mommy|mummy)|(?:send|sell|selling|buy) (?:me )?(?:nudes|pics)|onlyfans|"
+    r"hot singles|sugar (?:daddy|mommy|mummy)|(?:sell|selling|buy) (?:me )?(?:nudes|pics)|onlyfans|"
     r"(?:pay|paid) (?:your|ur) bills",
     r"(?:whatsapp|telegram|t\.me|wickr) (?:me|us|[a-z0-9./]+) {w3}(?:earn|profit|invest|money|rich|pills|meds)",
 )

@@ -130,8 +130,10 @@ def test_moderation_eval_refuses_a_set_with_bad_lines(tmp_path):
         call_command("moderation_eval", str(tmp_path / "missing.jsonl"), stdout=io.StringIO())
 
 
-def test_the_shipped_set_meets_the_targets_reached_so_far():
-    """Asserts only the issue's targets this screening reaches; the others are reported, not asserted."""
+def test_the_development_set_meets_the_issue_targets():
+    """The development set is in-sample (rules were written after reading it), so this guards against
+    regressions only; the honest figures come from the held-out set, which is measured, never asserted
+    (asserting it would invite tuning to it). Throughput is printed, never asserted."""
     from moderation.management.commands.moderation_eval import evaluate
     from moderation.management.commands.screen import read_case
 
@@ -141,5 +143,6 @@ def test_the_shipped_set_meets_the_targets_reached_so_far():
     assert report["cases"] >= 400
     assert report["false_refusal_rate"] <= 0.05
     assert report["crisis_recall"] >= 0.95
-    # Not asserted, because not reached yet: harassment and hate recall >= 0.90 at precision >= 0.85
-    # (printed by `manage.py moderation_eval`). Throughput is printed, never asserted.
+    for label in ("harassment", "hate"):
+        assert report["labels"][label]["recall"] >= 0.90, label
+        assert report["labels"][label]["precision"] >= 0.85, label

@@ -241,3 +241,14 @@ def test_at_and_dot_in_ordinary_sentences_are_not_an_email(text):
 def test_eating_disorder_recovery_in_plain_words():
     for text in ("I used to count every calorie. Now I'm proud I don't.", "Threw my scales out, recovery is hard"):
         assert names(EatingDisorder(), text) == {"eating_disorder_recovery"}, text
+
+
+def test_safety_advice_about_nudes_is_not_a_scam_but_selling_them_is(db):
+    from moderation.services import screen
+
+    advice = screen(
+        text="Never send nudes to anyone, even someone you trust. Tell an adult.", kind="comment", author="member"
+    )
+    assert advice.action == "publish" and advice.label_names == []
+    assert "spam" in screen(text="selling nudes dm me", kind="comment", author="member").label_names
+    assert "sexual" in screen(text="send me nudes or i post your pics", kind="comment", author="member").label_names
