@@ -308,6 +308,11 @@ class ModerationPreviewInputSerializer(serializers.Serializer):
         max_length=20,
         help_text='Content warnings the writer already chose, codes of the fixed list, e.g. ["suicide_self_harm"].',
     )
+    replacing_story = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="When editing one of your stories: its id, so its saved text doesn't read as a repeat of itself.",
+    )
 
     def validate_text(self, value):
         if not value.strip():
@@ -376,7 +381,12 @@ def moderation_preview(request):
     incoming = ModerationPreviewInputSerializer(data=request.data)
     incoming.is_valid(raise_exception=True)
     text, warnings = incoming.validated_data["text"], incoming.validated_data["content_warnings"]
-    decision = screen(text=text, kind=incoming.validated_data["kind"], author=request.user)
+    replacing = None
+    if incoming.validated_data.get("replacing_story"):
+        replacing = selectors.own_story(viewer=request.user, pk=incoming.validated_data["replacing_story"])
+    decision = screen(
+        text=text, kind=incoming.validated_data["kind"], author=request.user, context={"replacing": replacing}
+    )
     shown = decision.as_dict()
     help_now = None
     if decision.crisis:

@@ -161,6 +161,13 @@ def stories_by(*, viewer, author, cursor: str | None = None, size: int = FEED_PA
     return _page(stories, cursor=cursor, size=size)
 
 
+def own_story(*, viewer, pk) -> Story | None:
+    """One of the viewer's own stories, draft or posted, whatever moderation decided; None otherwise."""
+    if not getattr(viewer, "pk", None):
+        return None
+    return Story.objects.filter(pk=pk, author=viewer.pk).first()
+
+
 def drafts(*, viewer) -> QuerySet[Story]:
     return Story.objects.filter(author=viewer.pk, status=Story.Status.DRAFT).order_by("-created_at")
 

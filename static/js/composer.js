@@ -31,6 +31,7 @@
   panel.hidden = false; // the live region is in place before anything is announced in it
 
   var storedText = form.hasAttribute("data-stored") ? text() : null;
+  var storyId = parseInt(form.getAttribute("data-stored") || "", 10) || null;
 
   // Where the server re-showed the form with a step to read first (the "before you post" guide), go there.
   var focusTarget = form.querySelector("[data-focus-on-load]");
@@ -87,7 +88,9 @@
     // page already says what screening decided about it: wait until the person changes something.
     if (storedText !== null && value === storedText) return;
     if (value.trim().length < MIN_CHARS || value.length > MAX_CHARS) return; // too long: the counter says so
-    var payload = JSON.stringify({ text: value, kind: "story", content_warnings: chosenWarnings() });
+    var request = { text: value, kind: "story", content_warnings: chosenWarnings() };
+    if (storyId) request.replacing_story = storyId; // its saved copy is not a repeat of itself
+    var payload = JSON.stringify(request);
     if (payload === lastSent) return;
     lastSent = payload;
     var mine = ++sequence;

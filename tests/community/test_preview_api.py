@@ -245,3 +245,21 @@ def test_the_endpoint_is_in_the_openapi_schema(api_client):
     output = schema["components"]["schemas"]["ModerationPreview"]["properties"]
     assert {"action", "labels", "crisis", "content_warnings", "message", "censored_text", "details"} <= set(output)
     assert {"suggestions", "help"} <= set(output)
+
+
+def test_an_edit_of_ones_own_story_is_not_a_repeat_of_itself_but_someone_elses_id_changes_nothing(api_client, member):
+    from community import services
+    from tests.factories import UserFactory
+
+    text = "Went for a long walk by the river this morning and it really helped me think."
+    story = services.save_story(actor=member, data={"body": text}, post=True).obj
+    plain = body_of(preview(api_client, member, {"text": text, "kind": "story"}))
+    assert "spam" in plain["labels"]  # the same text again, as a new post, reads as copy-paste
+    editing = body_of(preview(api_client, member, {"text": text, "kind": "story", "replacing_story": story.pk}))
+    assert editing["labels"] == [] and editing["action"] == "publish"
+
+    stranger = UserFactory()
+    theirs = services.save_story(actor=stranger, data={"body": "Baked bread with my gran today, so proud."}, post=True)
+    api_client.force_authenticate(member)
+    sneaky = body_of(preview(api_client, member, {"text": text, "kind": "story", "replacing_story": theirs.obj.pk}))
+    assert "spam" in sneaky["labels"]  # another person's story is not the caller's to replace
