@@ -150,7 +150,9 @@ def record_screening(obj, decision: Decision, *, confirmed: bool = False):
             f"{type(obj)._meta.label_lower}: {', '.join(unread)} not read by the screen() that made this decision"
         )
     now = timezone.now()
-    hidden_by_moderator = obj.pk is not None and obj.visibility in (Visibility.HIDDEN, Visibility.REMOVED)
+    hidden_by_moderator = obj.pk is not None and (
+        obj.visibility in (Visibility.HIDDEN, Visibility.REMOVED) or moderator_hid(obj)
+    )
     obj.content_warnings = list(decision.content_warnings)
     obj.screening_labels = [
         {"name": label.name, "score": round(label.score, 3), "detector": label.detector, "rule_id": label.rule_id}
@@ -169,6 +171,22 @@ def record_screening(obj, decision: Decision, *, confirmed: bool = False):
         obj.held_at = None
     registry.remember_screened_text(obj)
     return obj
+
+
+def moderator_hid(obj) -> bool:
+    """Whether a moderator's last word on this item was to hide it (not restore it): an edit then waits for a
+    moderator however many times it is edited, not only the first."""
+    last = (
+        AuditEntry.objects.filter(
+            target_type=obj._meta.label_lower,
+            target_id=str(obj.pk),
+            action__in=["content.hide", "content.restore"],
+        )
+        .order_by("-created_at", "-pk")
+        .values_list("action", flat=True)
+        .first()
+    )
+    return last == "content.hide"
 
 
 def _was_read(value: str, decision: Decision) -> bool:

@@ -224,6 +224,11 @@ class CommentReplySerializer(serializers.Serializer):
         "approval, the story author) see it."
     )
     replying_to = serializers.SerializerMethodField(help_text="For replies to replies: whom they answer.")
+    content_warnings = serializers.ListField(
+        source="comment.content_warnings",
+        child=serializers.CharField(),
+        help_text="Codes of the fixed list: fold the comment behind them.",
+    )
     created_at = serializers.DateTimeField(source="comment.created_at")
     edited_at = serializers.DateTimeField(source="comment.edited_at", allow_null=True)
 

@@ -47,7 +47,8 @@ def readable_stories(*, viewer) -> QuerySet[Story]:
     stories = stories.filter(
         own | Q(audience__in=[Audience.PUBLIC, Audience.MEMBERS]) | (Q(audience=Audience.FOLLOWERS) & follows_author)
     )
-    stories = stories.exclude(_blocked_either_way(viewer, "author"))
+    # Not for anonymous stories: a story vanishing after a block or a mute would say who wrote it.
+    stories = stories.exclude(Q(anonymous=False) & _blocked_either_way(viewer, "author"))
     if getattr(viewer, "sensitive_content", "warn") == "hide":
         stories = stories.filter(own | Q(content_warnings=[]))
     return stories
@@ -136,7 +137,7 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
     stories = (
         readable_stories(viewer=viewer)
         .filter(follows_author | followed_tag | Q(featured=True) | Q(author=viewer.pk))
-        .exclude(muted)
+        .exclude(Q(anonymous=False) & muted)
     )
     return _page(stories, cursor=cursor, size=size)
 
@@ -212,6 +213,7 @@ class ShownComment:
     deleted: bool  # "comment deleted": kept so its replies still read in order
     waiting: bool  # held by moderation or waiting for the author's approval: only some see it
     replying_to: object = None  # for replies below the second level: whom they answer
+    replying_to_deleted: bool = False  # ... or that what they answer was deleted (its writer is not named)
     replies: list["ShownComment"] = field(default_factory=list)
 
 
@@ -238,9 +240,19 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
         ):
             blocked.add(blocked_id if blocker == viewer_id else blocker)
 
+    anonymous_owner = bool(getattr(target, "anonymous", False))
+    signed_in = bool(viewer_id)
+    hide_sensitive = signed_in and getattr(viewer, "sensitive_content", "warn") == "hide"
+    today = timezone.now().date()
+
     def visible(comment: Comment) -> tuple[bool, bool]:
         mine = comment.author_id is not None and comment.author_id == viewer_id
-        if comment.author_id in blocked:
+        # The anonymous author's own comments are kept whoever blocked whom: their absence would name them.
+        if comment.author_id in blocked and not (anonymous_owner and comment.author_id == owner_id):
+            return False, False
+        if not signed_in and comment.author_id and comment.author.minor_until and comment.author.minor_until > today:
+            return False, False  # a minor's words are for signed-in members, as their profile is
+        if hide_sensitive and comment.content_warnings and not mine:
             return False, False
         waiting = comment.visibility != Visibility.PUBLISHED or comment.approval != Comment.Approval.APPROVED
         if comment.visibility in (Visibility.HIDDEN, Visibility.REMOVED) and not mine:
@@ -269,7 +281,10 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
                 continue  # the conversation it answers is not shown to this viewer
             thread = thread_of[parent.comment.pk]
             if parent is not thread:  # deeper: shown at the second level, saying whom it answers
-                item.replying_to = parent.comment.author
+                if parent.deleted:
+                    item.replying_to_deleted = True
+                else:
+                    item.replying_to = parent.comment.author
             thread.replies.append(item)
         placed[comment.pk] = item
         thread_of[comment.pk] = thread

@@ -110,10 +110,21 @@ def story_text(story: Story) -> str:
     return "\n\n".join(part for part in (story.title, story.body, story.image_alt) if part)
 
 
-def screen_replacing(obj, *, text: str, kind: str, author) -> Decision:
+def screen_replacing(obj, *, text: str, kind: str, author, owner_id=None) -> Decision:
     """screen() the new text of `obj`; its own stored copy does not count as a repeat of itself (posting a saved
-    draft, saving a story again with its text unchanged)."""
-    return moderation.screen(text=text, kind=kind, author=author, context={"replacing": obj})
+    draft, saving a story again with its text unchanged). Writing by a minor, or under a minor's story, is in a
+    space for minors: stricter when the trust settings say so."""
+    context = {"replacing": obj, "for_minors": _for_minors(author, owner_id)}
+    return moderation.screen(text=text, kind=kind, author=author, context=context)
+
+
+def _for_minors(author, owner_id=None) -> bool:
+    if getattr(author, "is_minor", False):
+        return True
+    if owner_id and owner_id != getattr(author, "pk", None):
+        today = timezone.now().date()
+        return Story.author.field.related_model._default_manager.filter(pk=owner_id, minor_until__gt=today).exists()
+    return False
 
 
 def _chosen_tags_of(story: Story) -> list[str]:
@@ -159,7 +170,7 @@ def save_story(
 
     story = story or Story(author=actor)
     was_posted = story.is_posted
-    text_before = story_text(story) if story.pk else None
+    text_before = (story_text(story), _chosen_tags_of(story)) if story.pk else None
     for field in STORY_FIELDS:
         if field in data and field not in ("tags", "content_warnings"):
             setattr(story, field, data[field])
@@ -168,13 +179,20 @@ def save_story(
         raise ValidationError({"image_alt": _("Describe your picture in a few words for people who can't see it.")})
     tags = list(dict.fromkeys(chosen_tags + hashtags(f"{story.title} {story.body}")))[:MAX_TAGS]
     chosen_warnings = list(data.get("content_warnings", story.content_warnings if story.pk else []) or [])
-    changed = story_text(story) != text_before or new_image is not None or (remove_image and bool(story.image))
+    changed = (story_text(story), chosen_tags) != text_before or new_image is not None
+    changed = changed or (remove_image and bool(story.image))
 
-    decision = screen_replacing(story, text=story_text(story), kind=Kind.STORY, author=actor)
+    # The hashtags a writer chose are public words too (#kys is no kinder as a tag): screened apart, so a
+    # refusal names the field to change.
+    decisions = {"body": screen_replacing(story, text=story_text(story), kind=Kind.STORY, author=actor)}
+    if chosen_tags:
+        tags_text = " ".join(f"#{tag}" for tag in chosen_tags)
+        decisions["tags"] = screen_replacing(story, text=tags_text, kind=Kind.STORY, author=actor)
+    decision = moderation.merge_decisions(decisions.values())
     if was_posted and not changed:
         pass  # only its settings changed: it stands as screened and as moderators left it, not "edited"
     elif post or was_posted:
-        _refuse_or_confirm({"body": decision}, confirmed=confirmed)
+        _refuse_or_confirm(decisions, confirmed=confirmed)
         moderation.record_screening(story, decision, confirmed=True)
         if not was_posted:
             story.status = Story.Status.POSTED
@@ -312,8 +330,8 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
             }
         )
     owner_id = _target_author_id(target)
-    if _blocked_ids(actor.pk, owner_id):
-        raise PermissionDenied(_("You can't comment here."))
+    if _blocked_ids(actor.pk, owner_id) and not getattr(target, "anonymous", False):
+        raise PermissionDenied(_("You can't comment here."))  # (refusing on an anonymous story would name its author)
     if not _readable_by(actor, target):
         raise ValidationError({"body": _("This can't be commented on right now.")})
     if not getattr(target, "comments_enabled", True):
@@ -332,7 +350,7 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
             raise PermissionDenied(_("You can't reply to this comment."))
 
     comment = Comment(author=actor, target_type=target_type, target_id=target.pk, parent=parent, body=body)
-    decision = moderation.screen(text=body, kind=Kind.COMMENT, author=actor)
+    decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor, owner_id=owner_id)
     _refuse_or_confirm({"body": decision}, confirmed=confirmed)
     moderation.record_screening(comment, decision, confirmed=True)
     if _needs_approval(target, owner_id=owner_id, actor=actor, body=body):
@@ -351,7 +369,13 @@ def edit_comment(*, actor, comment: Comment, body: str, confirmed: bool = False)
         raise ValidationError({"body": _("Write a comment first, or delete it.")})
     if len(body) > MAX_COMMENT:
         raise ValidationError({"body": _("Comments can be up to %(limit)d characters.") % {"limit": MAX_COMMENT}})
-    decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor)
+    target = comment.target
+    owner_id = _target_author_id(target)
+    if not can_post(actor) or (_blocked_ids(actor.pk, owner_id) and not getattr(target, "anonymous", False)):
+        raise PermissionDenied(_("You can't edit comments here any more; you can still delete yours."))
+    if not _readable_by(actor, target) or not getattr(target, "comments_enabled", True):
+        raise ValidationError({"body": _("Comments here are closed; you can still delete yours.")})
+    decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor, owner_id=owner_id)
     if body == comment.body:
         return Written(comment, decision)  # nothing changed: not "edited"
     _refuse_or_confirm({"body": decision}, confirmed=confirmed)
@@ -391,6 +415,8 @@ def approve_comment(*, actor, comment: Comment) -> Comment:
     target = comment.target
     if target is None or not getattr(actor, "pk", None) or _target_author_id(target) != actor.pk:
         raise PermissionDenied(_("Only the author can approve comments on their content."))
+    if comment.author_id and _blocked_ids(actor.pk, comment.author_id):
+        raise PermissionDenied(_("You blocked this person, so their comment can't be shown."))
     Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.APPROVED)
     comment.approval = Comment.Approval.APPROVED
     return comment
@@ -405,7 +431,7 @@ def react(*, actor, target, kind: str) -> bool:
         raise ValidationError({"kind": _("Choose one of: %(kinds)s.") % {"kinds": ", ".join(Reaction.Kind.values)}})
     if not (actor and actor.is_authenticated and actor.is_active):
         raise PermissionDenied(_("Sign in to react."))
-    if _blocked_ids(actor.pk, _target_author_id(target)):
+    if _blocked_ids(actor.pk, _target_author_id(target)) and not getattr(target, "anonymous", False):
         raise PermissionDenied(_("You can't react here."))
     if not _readable_by(actor, target):
         raise ValidationError({"kind": _("This can't be reacted to right now.")})

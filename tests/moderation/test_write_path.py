@@ -113,3 +113,21 @@ def test_hiding_and_restoring_are_for_moderators_and_audited(note_model, db):
     ]
     with pytest.raises(ValueError):
         AuditEntry.objects.first().delete()  # append-only
+
+
+def test_writing_a_moderator_hid_stays_in_review_however_many_times_it_is_edited(note_model, db):
+    moderator = StaffFactory()
+    note = write_note(writer=UserFactory(), title="", body="A first version.")
+    services.hide_content(actor=moderator, obj=note, reason="Upheld report")
+    for version in ("A second version.", "A third version.", "A fourth version."):
+        note = Note.objects.get(pk=note.pk)
+        note.body = version
+        services.record_screening(note, services.screen(text=note.body, kind="story", author=note.writer))
+        note.save()
+        assert Note.objects.get(pk=note.pk).visibility == Visibility.HELD
+    services.restore_content(actor=moderator, obj=note)
+    note = Note.objects.get(pk=note.pk)
+    note.body = "A fifth version, after the moderator restored it."
+    services.record_screening(note, services.screen(text=note.body, kind="story", author=note.writer))
+    note.save()
+    assert Note.objects.get(pk=note.pk).visibility == Visibility.PUBLISHED

@@ -1,0 +1,222 @@
+"""The Harassment detector: runs the rules (rules/) on each reading of a text (readings.py), scores each
+match in its context (context.py), adds insults said alone (bare_insults.py), hashed slurs and, when no rule
+matched, the model's label (model.py), and keeps the strongest findings per label.
+
+The scores here are what the policy reads: findings below REPORTED (reported, condemned, banter) are not
+returned, and a threat scored below SEVERE_THREAT is held as harassment rather than refused as violence.
+"""
+
+from ...decision import Label
+from ...text import Normalised
+from .bare_insults import _bare_insults
+from .context import (
+    _CONDEMN_AFTER,
+    _GAME_AFTER,
+    _HYPERBOLE,
+    _KEEP_SAFE,
+    _KYS_MEANS_SAFE,
+    _QUOTE_MARKS,
+    _REPORT_BEFORE,
+    _SAYS_BEFORE,
+    _SUPPORT_BEFORE,
+    _TALK_ABOUT,
+    _THIRD_PERSON_BEFORE,
+    _TRIVIAL_AFTER,
+    _TRIVIAL_BEFORE,
+    FIRST_PERSON_KYS,
+    SELF_HARM_GUARD_BEFORE,
+    _Context,
+    _quoted,
+)
+from .lexicon import (
+    _APPEARANCE_COMPARISON,
+    _BODY_AND_FAMILY_RE,
+    _GROUP_HEADS,
+    _INSULT_HEADS,
+    _WORD,
+    SEVERE_INSULT,
+    SLUR_HASHES,
+    STRONG_INSULT,
+    slur_hash,
+)
+from .model import _TARGET, MODEL, MODEL_MAX_SCORE, MODEL_MIN_SCORE, MODEL_THRESHOLD, _Model
+from .readings import (
+    _find_insults,
+    _group_reading,
+    _Insult,
+    _insult_reading,
+    _only_teasing,
+    _readings,
+    _text_words,
+    _tier,
+)
+from .rules import RULES
+from .rules.hate import _NOT_A_CONSPIRACY
+from .rules.rule import _Rule
+from .rules.threats import _THREAT_KEYS
+
+REPORTED = 0.5  # findings scored below this (reported, condemned, banter) are not returned
+LOW_SCORE = 0.25  # reported or condemned abuse
+BANTER_SCORE = 0.35  # affectionate banter, jokes with a trivial condition, game talk
+SOFTENED_THREAT = 0.6  # a threat written with laughter: held as harassment, not refused as violence
+SEVERE_THREAT = 0.8  # a threat scored lower is held as harassment, not refused as violence
+MAX_LABELS_PER_NAME = 5
+_CONTEXT_BEFORE = 90  # characters before a match searched for reporting or condemning words
+_CONTEXT_AFTER = 60
+
+
+class Harassment:
+    """Insults, threats, humiliation, pile-ons and sextortion aimed at a person; hate aimed at a group."""
+
+    name = "harassment"
+
+    def __init__(self, model: _Model | None | bool = True):
+        self._model = MODEL if model is True else (model or None)
+
+    def detect(self, normalised: Normalised, kind: str) -> list[Label]:
+        found: dict[str, list[tuple[float, tuple[int, int]]]] = {}
+        supportive = False  # a rule matched but read as support ("nobody thinks you're stupid")
+        original = normalised.original
+        for variant in _readings(normalised):
+            words = _text_words(variant)
+            context = _Context(variant, original)
+            grouped = None if _GROUP_HEADS.isdisjoint(words) else _group_reading(variant)
+            insults = _find_insults(variant) if not _INSULT_HEADS.isdisjoint(words) else []
+            marked = _insult_reading(variant, insults)
+            for rule in RULES:
+                if rule.groups:
+                    if grouped is None:
+                        continue
+                    reading = grouped
+                elif rule.insults:
+                    if marked is None:
+                        continue
+                    reading = marked
+                elif rule.triggers is not None and rule.triggers.isdisjoint(words):
+                    continue
+                else:
+                    reading = variant
+                for match in rule.pattern.finditer(reading):
+                    start, end = match.start(), match.end()
+                    if end <= start:
+                        continue
+                    score = self._score(rule, variant, start, end, context, insults)
+                    if score is None:
+                        supportive = True
+                        continue
+                    span = normalised.span(start, end)
+                    for name in self._names(rule, score):
+                        found.setdefault(name, []).append((score, span))
+            if kind != "profile":  # a profile describes its writer ("nerd | gamer"); elsewhere a bare insult is a reply
+                for start, end in _bare_insults(variant, insults):
+                    score = _tier(insults, start, end)
+                    if context.affection or (
+                        (context.laughter or context.warmth) and _only_teasing(insults, start, end)
+                    ):
+                        score = BANTER_SCORE
+                    elif _REPORT_BEFORE.search(variant[max(0, start - _CONTEXT_BEFORE) : start]):
+                        score = LOW_SCORE
+                    found.setdefault("harassment", []).append((score, normalised.span(start, end)))
+            for start, end in self._slur_tokens(variant):
+                before = variant[max(0, start - _CONTEXT_BEFORE) : start]
+                after = variant[end : end + _CONTEXT_AFTER]
+                reported = _REPORT_BEFORE.search(before) or _CONDEMN_AFTER.match(after.lstrip(" ,.!?\"'"))
+                found.setdefault("hate", []).append((LOW_SCORE if reported else 0.95, normalised.span(start, end)))
+        if not found and not supportive and self._model is not None:
+            self._model_label(normalised, found)
+        return self._labels(found)
+
+    @staticmethod
+    def _names(rule: _Rule, score: float) -> tuple[str, ...]:
+        if rule.label == "violence" and score < SEVERE_THREAT:
+            return ("harassment",)  # a threat softened by laughter: held for a person, not refused as violence
+        return (rule.label, rule.also) if rule.also else (rule.label,)
+
+    def _score(
+        self, rule: _Rule, text: str, start: int, end: int, context: "_Context", insults: list[_Insult]
+    ) -> float | None:
+        before = text[max(0, start - _CONTEXT_BEFORE) : start]
+        after_raw = text[end : end + _CONTEXT_AFTER]
+        if rule.key == "kys":
+            near = before[-30:]
+            if SELF_HARM_GUARD_BEFORE.search(near) or FIRST_PERSON_KYS.search(near):
+                return None  # "please don't kill yourself", "I wanna kys": support or the writer's own risk
+            if _KYS_MEANS_SAFE.match(after_raw) or _KEEP_SAFE.search(text):
+                return None  # "kys = keep yourself safe"
+        if rule.support_guard and _SUPPORT_BEFORE.search(before[-60:]):
+            return None
+        after = after_raw.lstrip(" ,.!?\"'")
+        if _REPORT_BEFORE.search(before) or _CONDEMN_AFTER.match(after):
+            return LOW_SCORE
+        if _QUOTE_MARKS.search(text) and _quoted(text, start) and _TALK_ABOUT.search(text):
+            return LOW_SCORE  # 'why does everyone say "kys"?', 'the villain says "I'll kill you all"'
+        if rule.key == "insult-third" and _SAYS_BEFORE.search(before):
+            return LOW_SCORE  # "my friend says she's ugly": her words about herself, reported
+        matched = text[start:end]
+        score = _tier(insults, start, end) if rule.tiered else rule.score
+        if rule.key == "hate-conspiracy" and _NOT_A_CONSPIRACY.search(matched):
+            return None  # "girls run the world" is a song, not a conspiracy theory
+        if rule.key == "insult-your-thing" and not _BODY_AND_FAMILY_RE.search(matched):
+            score = min(score, STRONG_INSULT)  # criticism of someone's work is held, not refused
+        elif rule.key == "insult-comparison" and _APPEARANCE_COMPARISON.search(matched):
+            score = SEVERE_INSULT
+        if rule.key in _THREAT_KEYS:
+            if _TRIVIAL_AFTER.match(after_raw) or _TRIVIAL_BEFORE.search(before) or _GAME_AFTER.match(after_raw):
+                return BANTER_SCORE  # "I'll kill you if you spoil the finale", "gonna destroy you at chess"
+            if text.startswith(("gonna", "going"), start) and _THIRD_PERSON_BEFORE.search(before):
+                return None  # "mum is going to kill you": someone else's anger, not the writer's threat
+            if context.affection:
+                return BANTER_SCORE
+            if context.laughter:
+                return BANTER_SCORE if _HYPERBOLE.search(matched) else SOFTENED_THREAT
+        if rule.mild and (
+            context.affection or ((context.laughter or context.warmth) and _only_teasing(insults, start, end))
+        ):
+            return BANTER_SCORE
+        return score
+
+    @staticmethod
+    def _slur_tokens(text: str):
+        if not SLUR_HASHES:
+            return
+        for match in _WORD.finditer(text):
+            token = match.group()
+            if len(token) < 3:
+                continue
+            candidates = {token, token[:-1] if token.endswith(("s", "z")) else token}
+            if any(slur_hash(candidate) in SLUR_HASHES for candidate in candidates):
+                yield match.start(), match.end()
+
+    def _model_label(self, normalised: Normalised, found: dict) -> None:
+        text = normalised.text
+        if not _TARGET.search(text):
+            return
+        probability, where = self._model.probability(text)
+        if probability < MODEL_THRESHOLD or where is None:
+            return
+        start, end = where
+        before = text[max(0, start - _CONTEXT_BEFORE) : start]
+        if _REPORT_BEFORE.search(before) or _REPORT_BEFORE.search(text):
+            return
+        share = (probability - MODEL_THRESHOLD) / (1.0 - MODEL_THRESHOLD)
+        score = MODEL_MIN_SCORE + share * (MODEL_MAX_SCORE - MODEL_MIN_SCORE)
+        if _Context(text, normalised.original).affection:
+            score = min(score, BANTER_SCORE)
+        found.setdefault("harassment", []).append((round(score, 3), normalised.span(start, end)))
+
+    def _labels(self, found: dict) -> list[Label]:
+        labels = []
+        for name, hits in found.items():
+            hits.sort(key=lambda hit: (-hit[0], hit[1]))
+            kept: list[tuple[float, tuple[int, int]]] = []
+            for score, span in hits:
+                if score < REPORTED:
+                    break  # the policy would hold any label: reported abuse and banter are not returned
+                if any(span[0] < other[1] and other[0] < span[1] for _, other in kept):
+                    continue
+                kept.append((score, span))
+                if len(kept) >= MAX_LABELS_PER_NAME:
+                    break
+            labels.extend(Label(name=name, score=score, detector=self.name, span=span) for score, span in kept)
+        labels.sort(key=lambda label: (-label.score, label.name, label.span))
+        return labels

@@ -1,0 +1,121 @@
+"""The harassment model: logistic regression on word unigrams and bigrams (scikit-learn), trained when the
+package is imported from the texts in moderation/detectors/data/harassment_training*.tsv (written for this
+project; nothing is downloaded), then scored in plain Python.
+
+The detector asks it only when no rule matched, and it only adds a "harassment" label, at hold level, when
+the text has a target (_TARGET) and a content word (not "you", "your", "should": _FUNCTION_WORDS) weighs for
+abuse. MODEL is None without scikit-learn or the training texts: the detector then runs on the rules alone.
+"""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ...text import normalise
+from .lexicon import _WORD, DATA, _word_set
+
+logger = logging.getLogger(__name__)
+
+# Words that say who or how, not what: the model's evidence must be something else ("ugly", "nobody cares").
+_FUNCTION_WORDS = _word_set(
+    "you u ur your youre yourself ya yu she he her him his they them their theyre we us our i im me my it its "
+    "a an the this that these those is are was were be been being am r do does did dont have has had will would "
+    "should could can cant shall may might must ll d s re ve just so too very really all everyone everybody "
+    "people someone anyone and or but if then to of in on at for with about from as by up out go going gonna "
+    "get got make makes made like what who why how when where there here not no never ever again ill id ive "
+    "youll youd youve theyll well were hes shes thats whats dont cant wont isnt arent didnt doesnt every with"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    weights: dict
+    intercept: float
+
+    def probability(self, text: str) -> tuple[float, tuple[int, int] | None]:
+        """P(abuse) for a normalised text, and the stretch (in that text) of the content word or pair that weighs
+        most (None when only function words weigh for abuse: "your", "should" are not evidence).
+
+        Features are counted once each, as in training (binary): "your ... your" weighs what "your" does.
+        """
+        import math
+
+        tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        total = self.intercept
+        best = MODEL_MIN_EVIDENCE
+        where = None
+        weights = self.weights
+        seen: set[str] = set()
+        previous = None
+        for token, start, end in tokens:
+            weight = 0.0
+            if token not in seen:
+                seen.add(token)
+                weight = weights.get(token, 0.0)
+            if previous is not None:
+                pair_name = previous[0] + " " + token
+                pair = weights.get(pair_name)
+                if pair is not None and pair_name not in seen:
+                    seen.add(pair_name)
+                    weight += pair
+                    start = previous[1]
+            total += weight
+            content = token not in _FUNCTION_WORDS or (
+                previous is not None and start == previous[1] and previous[0] not in _FUNCTION_WORDS
+            )
+            if content and weight > best:
+                best, where = weight, (start, end)
+            previous = (token, start)
+        total = max(-30.0, min(30.0, total))
+        return 1.0 / (1.0 + math.exp(-total)), where
+
+
+def training_texts() -> list[tuple[int, str]]:
+    """(label, text) from every data/harassment_training*.tsv: 1 abuse, 0 not."""
+    found = []
+    for path in sorted(DATA.glob("harassment_training*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#") or "\t" not in line:
+                continue
+            label, text = line.split("\t", 1)
+            found.append((int(label), text))
+    return found
+
+
+def _train() -> _Model | None:
+    try:
+        from sklearn.feature_extraction.text import CountVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:  # rules alone
+        logger.info("scikit-learn is not installed; the harassment detector runs on rules only")
+        return None
+    try:
+        examples = training_texts()
+    except (OSError, ValueError):
+        logger.warning("harassment training texts are missing or unreadable; the detector runs on rules only")
+        return None
+    labels = [label for label, _ in examples]
+    if len(set(labels)) < 2:
+        return None
+    texts = [normalise(text).text for _, text in examples]
+    vectoriser = CountVectorizer(token_pattern=r"[a-z]+", ngram_range=(1, 2), binary=True, lowercase=False)
+    matrix = vectoriser.fit_transform(texts)
+    model = LogisticRegression(C=2.0, max_iter=2000, class_weight="balanced")
+    model.fit(matrix, labels)
+    coefficients = model.coef_[0]
+    weights = {
+        term: float(coefficients[index])
+        for term, index in vectoriser.vocabulary_.items()
+        if abs(coefficients[index]) > 1e-6
+    }
+    return _Model(weights=weights, intercept=float(model.intercept_[0]))
+
+
+MODEL = _train()
+MODEL_THRESHOLD = 0.8  # probability above which directed text is held as harassment
+MODEL_MIN_EVIDENCE = 0.7  # the weight a content word (or pair) must carry for the model to point at it
+MODEL_MIN_SCORE, MODEL_MAX_SCORE = 0.55, 0.75
+_TARGET = re.compile(
+    r"(?<![a-z0-9])(?:you|u|ur|youre|your|yourself|urself|ya|yu|she|he|shes|hes|her|him|they|them|theyre)"
+    r"(?![a-z0-9])|@[a-z0-9_]"
+)
