@@ -1,0 +1,97 @@
+"""Edges a reviewer found: anonymity through blocks and mutes, screened hashtags, minors' words, comment
+warnings, spaces for minors, and what a block stops."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from community import selectors, services
+from community.models import SensitiveContent
+from moderation import services as moderation
+from moderation.models import Visibility
+from tests.factories import StaffFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+RECOVERY = "Two years clean from self-harm today. Some days are still hard but I'm proud of how far I've come."
+
+
+def post(author, body, **data):
+    return services.save_story(actor=author, data={"body": body, **data}, post=True).obj
+
+
+def test_an_anonymous_story_does_not_vanish_when_its_reader_blocks_or_mutes_its_author():
+    writer, reader = UserFactory(), UserFactory()
+    story = post(writer, "Something I've never told anyone. #hope", anonymous=True)
+    services.follow_tag(actor=reader, name="hope")
+    services.block(actor=reader, user=writer)
+    services.mute(actor=reader, user=writer)
+    assert selectors.story_for_viewer(viewer=reader, pk=story.pk) is not None
+    assert story.pk in [s.pk for s in selectors.feed(viewer=reader).stories]
+    services.react(actor=reader, target=story, kind="hope")  # no refusal that would name the author
+
+    named = post(writer, "A walk in the hills this weekend. #hope")
+    assert selectors.story_for_viewer(viewer=reader, pk=named.pk) is None  # a named story does vanish
+
+
+def test_hashtags_a_writer_chooses_are_screened_and_a_refusal_names_the_field():
+    writer = UserFactory()
+    with pytest.raises(ValidationError) as error:
+        post(writer, "A calm day by the sea.", tags=["kys"])
+    assert "tags" in error.value.message_dict
+    assert not writer.stories.exists()
+
+
+def test_a_minors_comments_are_not_shown_to_visitors():
+    writer, teen = UserFactory(), UserFactory(minor_until=date(2099, 1, 1))
+    story = post(writer, "Small wins this week: I cooked dinner twice.")
+    services.add_comment(actor=teen, target=story, body="That's so good, well done!")
+    visitor_sees = selectors.comments_for(viewer=AnonymousUser(), target=story)
+    member_sees = selectors.comments_for(viewer=UserFactory(), target=story)
+    assert visitor_sees == [] and len(member_sees) == 1
+
+
+def test_comments_with_a_warning_are_folded_or_left_out_for_those_who_hide_sensitive_content(client):
+    writer, commenter = UserFactory(), UserFactory()
+    story = post(writer, "Sharing what helped me this year.")
+    comment = services.add_comment(actor=commenter, target=story, body=RECOVERY).obj
+    assert comment.content_warnings == ["suicide_self_harm"]
+    hider = UserFactory(sensitive_content=SensitiveContent.HIDE)
+    assert selectors.comments_for(viewer=hider, target=story) == []
+    client.force_login(UserFactory())
+    html = client.get(f"/stories/{story.pk}/").content.decode()
+    assert "Show the comment" in html and "Suicide and self-harm" in html
+
+
+def test_writing_under_a_minors_story_is_screened_as_a_space_for_minors():
+    teen, adult = UserFactory(minor_until=date(2099, 1, 1)), StaffFactory()  # staff: trusted, links allowed
+    story = post(teen, "My art project is finally done!")
+    link = "Great work! More tips here: https://example.org/art-tips"
+    held = services.add_comment(actor=adult, target=story, body=link).obj
+    assert held.visibility == Visibility.HELD
+    adults_story = post(UserFactory(), "My art project is finally done too!")
+    assert services.add_comment(actor=adult, target=adults_story, body=link + " ").obj.visibility == "published"
+
+
+def test_a_block_stops_editing_a_comment_and_approving_one():
+    owner, commenter = UserFactory(), UserFactory()
+    story = post(owner, "What helps you sleep?", comments_need_approval=True)
+    comment = services.add_comment(actor=commenter, target=story, body="Reading before bed.").obj
+    services.block(actor=owner, user=commenter)
+    with pytest.raises(PermissionDenied):
+        services.edit_comment(actor=commenter, comment=comment, body="Something else entirely now.")
+    with pytest.raises(PermissionDenied):
+        services.approve_comment(actor=owner, comment=comment)
+
+
+def test_a_story_a_moderator_hid_stays_in_review_through_edits():
+    writer, moderator = UserFactory(), StaffFactory()
+    story = post(writer, "First version of my story.")
+    moderation.hide_content(actor=moderator, obj=story, reason="Upheld report")
+    for body in ("Second version of my story.", "Third version of my story."):
+        story.refresh_from_db()
+        services.save_story(actor=writer, story=story, data={"body": body})
+        story.refresh_from_db()
+        assert story.visibility == Visibility.HELD
