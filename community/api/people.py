@@ -345,7 +345,9 @@ class ModerationPreviewSerializer(serializers.Serializer):
     content_warnings = serializers.ListField(child=serializers.CharField())
     message = serializers.CharField(help_text="For the writer: what would happen and what to change.")
     censored_text = serializers.CharField(allow_null=True)
-    details = PreviewLabelSerializer(many=True)
+    details = PreviewLabelSerializer(
+        many=True, help_text="What fired, how sure and where: staff callers only (empty for members)."
+    )
     suggestions = SuggestionSerializer(many=True)
     help = CrisisHelpSerializer(allow_null=True, help_text="When `crisis` is true; null otherwise.")
 
@@ -394,11 +396,9 @@ def moderation_preview(request):
         help_now = crisis_help(country=country.code, viewer_zone=viewer_zone(request))
     preview = {
         **{key: shown[key] for key in ("action", "labels", "crisis", "content_warnings", "message", "censored_text")},
-        # Watched-word rule ids are internal: a member could map the list by trying words.
-        "details": [
-            {key: value for key, value in label.items() if key != "rule_id" or request.user.is_staff}
-            for label in shown["details"]
-        ],
+        # What fired, how sure and where is for staff: a member trying words could map the rules and
+        # thresholds with it. Members get the action, the message and the suggestions.
+        "details": shown["details"] if request.user.is_staff else [],
         "suggestions": suggest(decision, text, content_warnings=warnings),
         "help": help_now,
     }

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from moderation.models import Visibility, warning_labels
 
-from ..models import ProfileVisibility, Role, User
+from ..models import Block, ProfileVisibility, Role, User
 
 
 def visible_profiles(*, viewer) -> QuerySet[User]:
@@ -24,7 +24,13 @@ def listed_profiles(*, viewer) -> QuerySet[User]:
 
 
 def profile_for_viewer(*, viewer, handle: str) -> User | None:
-    return visible_profiles(viewer=viewer).filter(handle__iexact=handle).first()
+    """A profile by handle, or None: also between two people when either blocked the other."""
+    person = visible_profiles(viewer=viewer).filter(handle__iexact=handle).first()
+    between = [getattr(viewer, "pk", None), getattr(person, "pk", None)]
+    if person is not None and between[0] and between[0] != between[1]:
+        blocked = Block.objects.filter(blocker__in=between, blocked__in=between).exists()
+        return None if blocked else person
+    return person
 
 
 def featured_profiles(*, viewer, limit: int = 6) -> list[User]:

@@ -5,7 +5,7 @@ prefetched or annotated), and is ordered by a unique key so cursor pages never r
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -100,11 +100,16 @@ def _cursor_of(story: Story) -> str:
 def _parse_cursor(cursor: str | None):
     if not cursor:
         return None
-    stamp, _sep, pk = cursor.rpartition("_")
+    stamp, _sep, pk = str(cursor)[:80].rpartition("_")
     try:
-        return datetime.fromisoformat(stamp), int(pk)
-    except ValueError:
+        moment = datetime.fromisoformat(stamp)
+        moment.astimezone(UTC)  # a far-off offset would overflow in the database driver: refuse it here
+        position = int(pk)
+    except (ValueError, OverflowError):
         return None
+    if moment.tzinfo is None or not 0 < position < 2**63:
+        return None  # a cursor we never gave out
+    return moment, position
 
 
 def _page(stories: QuerySet[Story], *, cursor: str | None, size: int) -> FeedPage:

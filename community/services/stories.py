@@ -27,6 +27,7 @@ from ..selectors.stories import readable_stories
 from .people import NeedsConfirmation
 
 MAX_TAGS = 10
+MAX_IMAGE_ALT = Story._meta.get_field("image_alt").max_length
 TAG = re.compile(r"(?<![\w#])#(\w{2,50})(?!\w)", re.UNICODE)  # a longer word is no tag, not a cut-off one
 WORD = re.compile(r"\w+", re.UNICODE)
 STORY_FIELDS = (
@@ -87,6 +88,8 @@ def _check_story(data: dict) -> None:
             "length": len(body),
             "limit": MAX_BODY,
         }
+    if len(data.get("image_alt") or "") > MAX_IMAGE_ALT:
+        errors["image_alt"] = _("Use at most %(limit)d characters to describe the picture.") % {"limit": MAX_IMAGE_ALT}
     if len(data.get("title") or "") > MAX_TITLE:
         errors["title"] = _("Use at most %(limit)d characters for the title.") % {"limit": MAX_TITLE}
     if data.get("audience", Audience.PUBLIC) not in Audience.values:
