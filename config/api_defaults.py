@@ -6,11 +6,29 @@ Kept apart from the router (config/api.py) because DRF imports these while it is
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, pagination, throttling
 from rest_framework.settings import api_settings
 
 NON_FIELD = api_settings.NON_FIELD_ERRORS_KEY
+
+
+CRISIS_FIELDS = ("body", "text", "bio", "title")
+
+
+def _writer_may_be_in_crisis(request) -> bool:
+    if request is None or request.method not in ("POST", "PUT", "PATCH"):
+        return False
+    from moderation.services import reads_as_crisis
+
+    try:
+        data = request.data
+    except Exception:  # an unreadable body: nothing to read
+        return False
+    if not hasattr(data, "get"):
+        return False
+    return any(isinstance(data.get(name), str) and reads_as_crisis(data.get(name)) for name in CRISIS_FIELDS)
 
 
 def _flatten(detail, prefix="") -> dict[str, list[str]]:
@@ -59,6 +77,10 @@ def exception_handler(exc, context):
         response.data = {"detail": detail, "errors": errors}
         if nudge:
             response.data["code"] = "nudge"
+        if _writer_may_be_in_crisis(context.get("request")):
+            # Refused for its shape (too long, comments closed...), but it reads as a crisis: help comes with it.
+            response.data["crisis"] = True
+            response.data["help_url"] = reverse("resources:crisis_response")
     else:
         detail = response.data.get("detail") if isinstance(response.data, dict) else response.data
         response.data = {"detail": str(detail), "errors": {}}

@@ -108,9 +108,15 @@ def is_crisis_search(query: str) -> bool:
     return any(label.name in ("crisis", "method") for label in labels)
 
 
-def author_standing(author) -> str:
-    """ "suspended", "new", "member" or "trusted" for a user, a standing string, or None (new)."""
-    return trust.standing(author)
+def reads_as_crisis(text) -> bool:
+    """Whether a text suggests its writer may be at risk now, for paths that refuse it before screening (too
+    long, comments closed): they show help with the refusal. Never raises."""
+    try:
+        labels = _SELF_HARM.detect(normalise(str(text or "")[:MAX_SCREENED_CHARS]), Kind.STORY)
+    except Exception:
+        logger.exception("Crisis check failed")
+        return False
+    return any(label.name == "crisis" for label in labels)
 
 
 def merge_decisions(decisions) -> Decision:

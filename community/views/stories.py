@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from moderation import services as moderation_services
 from moderation.decision import Action
 from moderation.markdown import render_markdown
 from moderation.models import ContentWarning, Kind, Visibility, warning_labels
@@ -112,8 +113,14 @@ def compose(request, pk=None):
         "max_body": MAX_BODY,
         # Browsers can't give a file back to a form: say so rather than lose the picture silently.
         "choose_picture_again": request.method == "POST" and bool(request.FILES.get("image")),
+        "crisis_help": bool(form.errors) and _reads_as_crisis(request, "title", "body"),
     }
     return render(request, "community/stories/compose.html", context, status=400 if form.errors else 200)
+
+
+def _reads_as_crisis(request, *fields) -> bool:
+    """Whether words refused for their shape (too long, comments off...) read as a crisis: then help comes too."""
+    return any(moderation_services.reads_as_crisis(request.POST.get(name, "")) for name in fields)
 
 
 def _has_posted_on(user, topics) -> bool:
@@ -205,7 +212,7 @@ def _walk(items):
         yield from _walk(item.replies)
 
 
-def _story_page(request, story, *, comment_form=None, reply_to=None, reconsider=False, status=200):
+def _story_page(request, story, *, comment_form=None, reply_to=None, reconsider=False, status=200, crisis_help=False):
     viewer = request.user
     is_author = viewer.is_authenticated and viewer.pk == story.author_id
     reactions = selectors.reactions_for(
@@ -217,6 +224,7 @@ def _story_page(request, story, *, comment_form=None, reply_to=None, reconsider=
     if replied is None or replied.deleted or replied.waiting:
         reply_to = None  # that comment has no reply form (any more): show the problem in the main form
     context = {
+        "crisis_help": crisis_help,
         "story": story,
         "author": selectors.shown_author(story, viewer=viewer),
         "is_author": is_author,
@@ -312,7 +320,15 @@ def comment(request, pk):
                 return _after_comment_saved(request, story, written)
     else:
         reply_to = _int_or_none(request.POST.get("parent"))
-    return _story_page(request, story, comment_form=form, reply_to=reply_to, reconsider=reconsider, status=status)
+    return _story_page(
+        request,
+        story,
+        comment_form=form,
+        reply_to=reply_to,
+        reconsider=reconsider,
+        status=status,
+        crisis_help=_reads_as_crisis(request, "body"),
+    )
 
 
 def _int_or_none(value):

@@ -95,3 +95,21 @@ def test_a_story_a_moderator_hid_stays_in_review_through_edits():
         services.save_story(actor=writer, story=story, data={"body": body})
         story.refresh_from_db()
         assert story.visibility == Visibility.HELD
+
+
+def test_a_crisis_refused_for_its_length_still_reaches_help(client, api_client):
+    writer = UserFactory()
+    words = "I want to kill myself tonight. I've written my goodbye. " + "I can't go on. " * 800
+    client.force_login(writer)
+    page = client.post("/stories/new/", {"body": words, "audience": "public", "action": "post"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert "/help/after-posting/" in html and "talk to someone now" in html
+    assert not writer.stories.exists()
+
+    api_client.force_authenticate(writer)
+    answer = api_client.post("/api/v1/stories/", {"body": words, "post": True}, format="json")
+    assert answer.status_code == 400
+    assert answer.json()["crisis"] is True and answer.json()["help_url"] == "/help/after-posting/"
+    calm = api_client.post("/api/v1/stories/", {"body": "A calm walk. " * 1000, "post": True}, format="json")
+    assert calm.status_code == 400 and "crisis" not in calm.json()
