@@ -176,11 +176,7 @@ class TrustSettingsAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        row = TrustSettings.objects.filter(pk=1).first()
-        if row is None:
-            if not self.has_change_permission(request):
-                raise PermissionDenied
-            row = services.save_trust_settings(actor=request.user, data={})
+        row, _created = TrustSettings.objects.get_or_create(pk=1)  # made by a migration; here only if deleted
         return redirect(reverse("admin:moderation_trustsettings_change", args=[row.pk]))
 
     def save_model(self, request, obj, form, change):

@@ -245,14 +245,10 @@ def restore_content(*, actor, obj):
 # Trust settings and the audit log
 
 
-def _require_staff_for(actor, message) -> None:
-    if not (actor is not None and actor.is_active and actor.is_staff):
-        raise PermissionDenied(message)
-
-
 def save_trust_settings(*, actor, data: dict) -> TrustSettings:
     """Change the trust settings (one row); every change is audited."""
-    _require_staff_for(actor, _("Only staff can change the trust settings."))
+    if not (actor is not None and actor.is_active and actor.has_perm("moderation.change_trustsettings")):
+        raise PermissionDenied(_("Only staff admins can change the trust settings."))
     row = TrustSettings.objects.filter(pk=1).first() or TrustSettings(pk=1)
     before = {field: getattr(row, field) for field in TRUST_FIELDS}
     for field in TRUST_FIELDS:

@@ -30,8 +30,10 @@ def staff(db):
     return StaffFactory()
 
 
-def test_without_a_row_the_defaults_apply(db):
-    assert not TrustSettings.objects.exists()
+def test_the_row_starts_with_the_defaults_and_without_one_they_apply(db):
+    assert trust.settings() == trust.DEFAULTS  # the row a migration made holds the defaults
+    TrustSettings.objects.all().delete()
+    trust.invalidate()
     assert trust.settings() == trust.DEFAULTS
     assert trust.DEFAULTS.new_account_days == 7 and trust.DEFAULTS.hold_links_from_new
 
@@ -51,14 +53,14 @@ def test_staff_change_the_settings_and_every_change_is_audited(staff):
 def test_members_cannot_change_the_settings(db):
     with pytest.raises(PermissionDenied):
         services.save_trust_settings(actor=UserFactory(), data={"new_account_days": 0})
-    assert not TrustSettings.objects.exists()
+    assert trust.Trust.of(TrustSettings.objects.get(pk=1)) == trust.DEFAULTS and not AuditEntry.objects.exists()
 
 
 def test_an_unknown_trusted_role_is_refused_and_nothing_is_saved(staff):
     with pytest.raises(ValidationError) as error:
         services.save_trust_settings(actor=staff, data={"trusted_roles": ["member"], "new_account_days": 3})
     assert "trusted_roles" in error.value.message_dict
-    assert not TrustSettings.objects.exists() and not AuditEntry.objects.exists()
+    assert trust.Trust.of(TrustSettings.objects.get(pk=1)) == trust.DEFAULTS and not AuditEntry.objects.exists()
 
 
 def test_an_account_younger_than_the_setting_is_new(staff):
@@ -133,3 +135,14 @@ def test_the_same_text_posted_again_reads_as_spam(note_model, db):
     repeated = services.screen(text=f"\n\n{text.upper()}", kind="story", author=writer)
     assert "spam" in repeated.label_names
     assert repeated.action == Action.HOLD
+
+
+def test_moderators_read_the_settings_but_only_staff_admins_change_them(db):
+    moderator = StaffFactory(is_superuser=False)
+    moderator.groups.add(Group.objects.get(name="moderator"))
+    with pytest.raises(PermissionDenied):
+        services.save_trust_settings(actor=moderator, data={"new_account_days": 1})
+    admin = StaffFactory(is_superuser=False)
+    admin.groups.add(Group.objects.get(name="staff_admin"))
+    services.save_trust_settings(actor=admin, data={"new_account_days": 1})
+    assert trust.settings().new_account_days == 1
