@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from moderation.models import ContentWarning
 
 from . import services
-from .models import LANGUAGE_CHOICES, MAX_TITLE, TIME_ZONE_CHOICES, Audience, User
+from .models import LANGUAGE_CHOICES, MAX_TITLE, TIME_ZONE_CHOICES, Audience, MessagesFrom, ProfileVisibility, User
 
 
 class SignupForm(AllauthSignupForm):
@@ -93,6 +93,17 @@ class ProfileForm(forms.ModelForm):
         help_text=_("Times on Hearten are shown in this zone."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance is not None and self.instance.is_minor:
+            # Offer only what members under 18 may choose (the service refuses the rest anyway).
+            self.fields["profile_visibility"].choices = [
+                choice for choice in self.fields["profile_visibility"].choices if choice[0] != ProfileVisibility.PUBLIC
+            ]
+            self.fields["messages_from"].choices = [
+                choice for choice in self.fields["messages_from"].choices if choice[0] != MessagesFrom.EVERYONE
+            ]
+
     class Meta:
         model = User
         fields = services.PROFILE_FIELDS
@@ -171,11 +182,15 @@ class StoryForm(forms.Form):
         help_text=_("Off: only you see the numbers; others see that people reacted."),
     )
 
-    def __init__(self, *args, story=None, **kwargs):
+    def __init__(self, *args, story=None, writer=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if story is None or not story.image:
             del self.fields["remove_image"]
+        if getattr(writer, "is_minor", False):
+            # Stories by members under 18 are for signed-in members: don't offer what can't be.
+            self.fields["audience"].choices = [c for c in Audience.choices if c[0] != Audience.PUBLIC]
+            self.fields["audience"].initial = Audience.MEMBERS
 
     @staticmethod
     def initial_for(story) -> dict:

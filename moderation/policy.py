@@ -58,6 +58,14 @@ POLICY: dict[str, Outcome] = {
         Action.HOLD, 50, message=_("Your post is waiting for a moderator: please keep it kind to the person.")
     ),
     "sexual": Outcome(Action.REJECT, 60, message=_("This can't be posted here.")),
+    "sexual:possible": Outcome(
+        Action.HOLD,
+        60,
+        message=_(
+            "Your post is waiting for a moderator: asking someone's age together with pictures, calls or meeting "
+            "up is checked first, to keep young people safe."
+        ),
+    ),
     "eating_disorder_promotion": Outcome(
         Action.HOLD,
         60,
@@ -135,9 +143,11 @@ def policy_key(
     name = label.name
     if name == "harassment" and label.score >= SEVERE:
         return "harassment:severe"
+    if name == "sexual" and label.score < SEVERE:
+        return "sexual:possible"
     if name == "spam" and label.score >= SCAM:
         return "spam:scam"
-    if name == "personal_info" and kind == "profile" and label.score < SOMEONE_ELSES:
+    if name == "personal_info" and kind == "profile" and label.score < SOMEONE_ELSES and not for_minors:
         return "personal_info:profile"
     if name == "link" and for_minors:
         return "link:minors"

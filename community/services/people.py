@@ -64,7 +64,10 @@ def screen_profile(user: User, *, confirmed: bool = False) -> Decision:
     raises NeedsConfirmation unless `confirmed`. Held writing is saved but only its writer and moderators see it.
     """
     decisions = {
-        name: moderation.screen(text=getattr(user, name), kind=Kind.PROFILE, author=user)
+        # A minor's profile is a space for minors: their own contact details wait for a moderator too.
+        name: moderation.screen(
+            text=getattr(user, name), kind=Kind.PROFILE, author=user, context={"for_minors": user.is_minor}
+        )
         for name in PROFILE_TEXT_FIELDS
         if getattr(user, name)
     }
@@ -156,6 +159,10 @@ def update_profile(
 
     for name, value in data.items():
         setattr(user, name, value)
+    if user.is_minor and user.profile_visibility == ProfileVisibility.PUBLIC:
+        raise ValidationError(
+            {"profile_visibility": _("Members under 18 have profiles that only signed-in members can see.")}
+        )
     if user.is_minor and user.messages_from == MessagesFrom.EVERYONE:
         raise ValidationError(
             {"messages_from": _("Members under 18 can get messages only from people they follow, or from nobody.")}

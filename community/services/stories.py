@@ -78,7 +78,7 @@ def _clean_tags(values) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
-def _check_story(data: dict) -> None:
+def _check_story(data: dict, *, writer_is_minor: bool = False) -> None:
     errors = {}
     body = data.get("body") or ""
     if not body.strip():
@@ -94,6 +94,8 @@ def _check_story(data: dict) -> None:
         errors["title"] = _("Use at most %(limit)d characters for the title.") % {"limit": MAX_TITLE}
     if data.get("audience", Audience.PUBLIC) not in Audience.values:
         errors["audience"] = _("Choose who can read it: %(choices)s.") % {"choices": ", ".join(Audience.values)}
+    elif data.get("audience") == Audience.PUBLIC and writer_is_minor:
+        errors["audience"] = _("Stories by members under 18 are for signed-in members: choose members or followers.")
     elif data.get("anonymous") and data.get("audience") == Audience.FOLLOWERS:
         errors["audience"] = _(
             "An anonymous story can't be for your followers only: they would know it is yours. "
@@ -161,9 +163,12 @@ def save_story(
     unknown = set(data) - set(STORY_FIELDS)
     if unknown:
         raise ValidationError({name: _("This field cannot be changed here.") for name in unknown})
+    minor = bool(getattr(actor, "is_minor", False))
+    if minor and story is None and "audience" not in data:
+        data = {**data, "audience": Audience.MEMBERS}  # a minor's stories are for signed-in members
     merged = {field: getattr(story, field) for field in STORY_FIELDS if story and field not in ("tags",)}
     merged.update(data)
-    _check_story(merged)
+    _check_story(merged, writer_is_minor=minor)
     # Tags the author chose before stay unless new ones are chosen; those typed in the text follow the text.
     chosen_tags = _clean_tags(data["tags"]) if "tags" in data else _chosen_tags_of(story) if story else []
     try:

@@ -77,7 +77,7 @@ def compose(request, pk=None):
     if story is None and not services.can_post(request.user):
         raise PermissionDenied(_("You can't post stories right now."))
     initial = StoryForm.initial_for(story) if story is not None else {}
-    form = StoryForm(request.POST or None, request.FILES or None, story=story, initial=initial)
+    form = StoryForm(request.POST or None, request.FILES or None, story=story, writer=request.user, initial=initial)
     confirmed = request.POST.get("confirm") == "1"
     posting = request.POST.get("action") == "post" or confirmed or (story is not None and story.is_posted)
     guide_seen = request.POST.get("guide_seen") == "1"

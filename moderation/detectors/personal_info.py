@@ -58,6 +58,15 @@ _STREET = re.compile(
     r"|\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b"  # a UK postcode: "M1 4BT", "SW1A 1AA"
 )
 _IP = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+# Moving a conversation off Hearten, to an app where nobody moderates it: a handle offered or asked for
+# ("add me on snap: edgykid99", "whats ur insta?", "dm me on discord"). The grooming pattern of choice.
+_APPS = r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|whats\s*app|wa|telegram|tg|kik|discord|wickr|signal|tiktok|tt)"
+_OFF_PLATFORM = re.compile(
+    rf"\b(?:add|dm|message|msg|text|hit|hmu|follow|find|talk to)\s+(?:me|u|you)?\s*(?:up\s+)?(?:on|at|via)\s+{_APPS}\b"
+    rf"|\b(?:what(?:s|\s+is)?|wats|whats)\s+(?:ur|your|yr|u r)\s+{_APPS}\b"
+    rf"|\b(?:my|me on)\s+{_APPS}\s*(?:is|:|@|-)\s*@?[a-z0-9._]{{3,}}"
+    rf"|\b{_APPS}\s*(?::|@)\s*@?[a-z0-9._]{{3,}}"
+)
 _SPELLED_DIGITS = re.compile(
     r"(?:\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred|thousand)\b[\s,\-]*){9,}"
 )
@@ -101,7 +110,7 @@ class PersonalInfo:
             digits = _DIGITS.sub("", match.group())
             if 9 <= len(digits) <= 15 and not _is_public_service(digits):
                 return match.span()
-        match = _STREET.search(text) or _SPELLED_DIGITS.search(text)
+        match = _STREET.search(text) or _SPELLED_DIGITS.search(text) or _OFF_PLATFORM.search(text)
         if match:
             return match.span()
         if _NAMED.search(text):

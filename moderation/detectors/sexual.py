@@ -78,6 +78,8 @@ _EXPLICIT = phrases(
     r"(?:sit on|ride) my (?:face|dick|cock)",
     r"(?:rate|rating) (?:my|your|ur) (?:boobs|tits|dick|cock)",
 )
+POSSIBLE = 0.6  # a pattern that could be innocent: held for a moderator, not refused (see policy "sexual:possible")
+
 # Grooming moves: secrecy or age flattery plus another move, or "alone" plus another move.
 _GROOMING_AGE = phrases(
     r"how old are (?:you|u|ya)|what age are (?:you|u)|asl|a s l|what (?:grade|year) are (?:you|u) in"
@@ -177,6 +179,8 @@ class Sexual:
                 return [] if _asks_for_help(normalised) else [label("sexual", self.name, normalised, match, score)]
         grooming = self._grooming(normalised)
         if grooming is not None and not _asks_for_help(normalised):
+            if isinstance(grooming, tuple):  # could be two teenagers chatting: a moderator decides
+                return [label("sexual", self.name, normalised, grooming[0], score=grooming[1])]
             return [label("sexual", self.name, normalised, grooming, score=0.9)]
         return []
 
@@ -184,6 +188,12 @@ class Sexual:
     def _grooming(normalised: Normalised):
         secret = _first_unreported(_GROOMING_SECRET, normalised)
         flattery = _first_unreported(_GROOMING_FLATTERY, normalised)
+        age = _first_unreported(_GROOMING_AGE, normalised)
+        if age is not None and secret is None and flattery is None:
+            # Asking a stranger's age, then for pictures, a call, a meeting or a gift: the pattern, not chat.
+            contact = _first_unreported(_GROOMING_CONTACT, normalised)
+            if contact is not None:
+                return (age, POSSIBLE)
         if secret is None and flattery is None and first(_GROOMING_ALONE, normalised) is None:
             return None
         moves = [

@@ -52,6 +52,8 @@ def scene(person: str, audience: str):
     if "minor author" in person:
         author.minor_until = date.today() + timedelta(days=400)
         author.save(update_fields=["minor_until"])
+        if audience == "public":
+            audience = "members"  # what a minor gets: "everyone" is refused for them (test below)
     story = services.save_story(
         actor=author, data={"body": "Talking to my friend about it helped.", "audience": audience}, post=True
     ).obj
@@ -103,3 +105,14 @@ def test_permission_matrix(person, audience, action, allowed):
 def test_the_matrix_covers_every_person_audience_and_action():
     assert len(CELLS) == len(MATRIX) * len(AUDIENCES) * len(ACTIONS)
     assert all(len(cell) == len(ACTIONS) for row in MATRIX.values() for cell in row)
+
+
+def test_a_minor_cannot_post_to_everyone_and_gets_members_by_default(db):
+    from django.core.exceptions import ValidationError
+
+    teen = UserFactory(minor_until=date.today() + timedelta(days=400))
+    with pytest.raises(ValidationError) as error:
+        services.save_story(actor=teen, data={"body": "My week was good.", "audience": "public"}, post=True)
+    assert "audience" in error.value.message_dict
+    story = services.save_story(actor=teen, data={"body": "My week was good."}, post=True).obj
+    assert story.audience == "members"

@@ -161,10 +161,34 @@ def test_a_minor_cannot_open_messages_to_everyone(client, minor):
 def test_a_minor_may_still_choose_people_they_follow(client, minor):
     client.force_login(minor)
 
-    client.post(SETTINGS_URL, settings_data(messages_from=MessagesFrom.FOLLOWING))
+    client.post(
+        SETTINGS_URL,
+        settings_data(messages_from=MessagesFrom.FOLLOWING, profile_visibility=ProfileVisibility.MEMBERS),
+    )
 
     minor.refresh_from_db()
     assert minor.messages_from == MessagesFrom.FOLLOWING
+
+
+def test_a_minors_profile_cannot_be_made_public_and_everyone_is_not_offered(client, minor):
+    client.force_login(minor)
+    page = client.get(SETTINGS_URL).content.decode()
+    assert 'value="public"' not in page and 'value="everyone"' not in page
+
+    response = client.post(SETTINGS_URL, settings_data(profile_visibility=ProfileVisibility.PUBLIC))
+
+    assert response.status_code == 400
+    minor.refresh_from_db()
+    assert minor.profile_visibility == ProfileVisibility.MEMBERS
+
+
+def test_a_minors_own_contact_details_in_their_bio_wait_for_a_moderator(client, minor):
+    client.force_login(minor)
+    client.post(
+        SETTINGS_URL, settings_data(bio="15, I draw. insta: lily.draws.x", profile_visibility=ProfileVisibility.MEMBERS)
+    )
+    minor.refresh_from_db()
+    assert minor.visibility == "held"
 
 
 def test_an_adult_may_open_messages_to_everyone(client, member):
