@@ -101,7 +101,9 @@ class UserAdmin(DjangoUserAdmin):
             request,
             queryset,
             lambda user: moderation.hide_content(
-                actor=request.user, obj=user, reason=_("Hidden by a moderator from the members list.")
+                actor=request.user,
+                obj=user,
+                reason=_("A moderator hid this because it may not follow our community guidelines."),
             ),
         )
 
@@ -205,7 +207,7 @@ class MembersWritingAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Hide from everyone but the author (audited)"), permissions=["moderate"])
     def hide_content(self, request, queryset):
-        reason = _("Hidden by a moderator from the admin.")
+        reason = _("A moderator hid this because it may not follow our community guidelines.")
         self._act(request, queryset, lambda obj: moderation.hide_content(actor=request.user, obj=obj, reason=reason))
 
     @admin.action(description=_("Publish again (audited)"), permissions=["moderate"])

@@ -117,7 +117,8 @@ def suggest(decision: Decision, text: str, *, content_warnings=()) -> list[dict]
             "Try not to describe suicide as a way out, a relief, or something that was bound to happen. "
             "Someone reading may be struggling too: say that help and hope exist."
         )
-    if talks_of_suicide and not _mentions_help(normalised, text):
+    # Someone who may be in crisis is offered help (the preview's `help`), not asked to help their readers.
+    if talks_of_suicide and not decision.crisis and not _mentions_help(normalised, text):
         found["add_help"] = _(
             "Add where to find help, like a helpline or our Get help now page (/help/), "
             "so anyone reading who feels the same knows where to turn."

@@ -17,7 +17,10 @@ _PROMOTION = phrases(
     r"(?:fasting|fast|starving|starve) (?:tips|for [0-9]+ (?:days|hours)|challenge|streak|until)",
     r"(?:tips|ways|how) to (?:fast|starve|purge|throw up|make (?:my|your)~self (?:throw up|sick)|not eat|"
     r"stop eating|skip meals|suppress (?:my |your )?appetite|hide not eating|hide that (?:i|you) (?:dont|don t) eat)",
-    r"(?:skip|skipping|skipped) (?:all )?(?:meals|breakfast|lunch|dinner) {w3}(?:lose|thin|weight|fat|skinny)",
+    r"(?:skip|skipping|skipped) (?:all )?(?:meals|breakfast|lunch|dinner) {w5}(?:lose|drop|shed|thin|weight|fat|"
+    r"skinny|kg|kgs|lbs|pounds)",
+    # a promise of fast weight loss: "you'll drop 5kg in a week"
+    r"(?:drop|lose|shed) [0-9]+ ?(?:kg|kgs|lbs|pounds|stone) (?:in|by) (?:a|one|two|[0-9]+) (?:week|weeks|days)",
     r"(?:purge|purging|throw up|throwing up) {w3}(?:after|every) (?:eating|meal|meals|dinner)",
     r"(?:thigh gap|collar~bones? showing|hip bones?|bones showing|ribs showing) {w3}(?:goal|goals|want|need|perfect)",
     r"(?:want|need|wish) {w3}(?:thigh gap|visible ribs|bones to show|to be skinny|to be thinner|to disappear)",

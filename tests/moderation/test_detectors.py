@@ -252,3 +252,35 @@ def test_safety_advice_about_nudes_is_not_a_scam_but_selling_them_is(db):
     assert advice.action == "publish" and advice.label_names == []
     assert "spam" in screen(text="selling nudes dm me", kind="comment", author="member").label_names
     assert "sexual" in screen(text="send me nudes or i post your pics", kind="comment", author="member").label_names
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "action"),
+    [
+        ("skip breakfast and lunch, you will drop 5kg in a week", "eating_disorder_promotion", "hold"),
+        ("dm me on snap: edgykid99, I will show u something", "personal_info", "hold"),
+        ("whats ur snap? add me on insta", "personal_info", "hold"),
+        ("how old are you? send pics", "sexual", "hold"),
+    ],
+)
+def test_found_by_trying_the_product(db, text, label, action):
+    """Texts a tester wrote as a bully and a groomer would: each phenomenon, not these words, is what is caught."""
+    from moderation.services import screen
+
+    decision = screen(text=text, kind="comment", author="member")
+    assert label in decision.label_names and decision.action == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I skipped breakfast today because I overslept, now I am starving lol",
+        "My dad lost 5kg in a month after starting to cycle to work",
+        "I saw a great video on instagram about breathing exercises",
+        "My little sister asked her teacher how old are you lol",
+    ],
+)
+def test_their_harmless_look_alikes_pass(db, text):
+    from moderation.services import screen
+
+    assert screen(text=text, kind="comment", author="member").action == "publish"

@@ -36,7 +36,8 @@ def test_method_talk_is_asked_to_leave_out_the_method_first():
     found = codes("how many pills would it take to overdose")
 
     assert found[0] == "leave_out_method"
-    assert "add_help" in found
+    # A request for means reads as a crisis: the writer is offered help, not asked to add it for readers.
+    assert "add_help" not in found
 
 
 def test_self_harm_talk_without_help_is_asked_to_add_where_help_is():
@@ -127,7 +128,7 @@ def test_suggestions_come_most_important_first_and_each_once():
 
     assert found == sorted(found, key=ORDER.index)
     assert len(found) == len(set(found))
-    assert found[:3] == ["leave_out_method", "avoid_solution_framing", "add_help"]
+    assert found[:2] == ["leave_out_method", "avoid_solution_framing"]
 
 
 def test_suggest_is_pure_and_takes_any_text():
