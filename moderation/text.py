@@ -41,7 +41,9 @@ _TOKEN = re.compile(r"[a-z0-9@$€!]+")
 _HAS_LETTER = re.compile(r"[a-z]")
 # Three or more single letters with a space, dot, dash or slash between each: "s e l f", "s.u.i.c.i.d.e", "k/m/s".
 # Each letter is checked as it is consumed, so a failed attempt never re-scans the run.
-_SPELLED_OUT = re.compile(r"(?<![a-z0-9])[a-z](?![a-z0-9])(?:[ .\-_·/]{1,3}[a-z](?![a-z0-9])){2,}")
+# A dot followed by a space ends a sentence, not a spelled-out word: "l o s e r. k.y.s" is two.
+_SPELLED_OUT = re.compile(r"(?<![a-z0-9])[a-z](?![a-z0-9])(?:(?:\.(?! )|[ \-_·/]){1,3}[a-z](?![a-z0-9])){2,}")
+_SIGN_AMONG_LETTERS = re.compile(r"(?<=[a-z][ .\-_·/])(?<![a-z0-9][a-z][ .\-_·/])[0-9@$](?=[ .\-_·/][a-z](?![a-z0-9]))")
 _DOT_IN_WORD = re.compile(r"(?<=[a-z])[.·](?=[a-z])")  # "ki.ll", "end.my.life"
 _STRETCHED = re.compile(r"([a-z])\1{2,}")  # "kiiiill" -> "kiill", "sooooo" -> "soo"
 
@@ -101,10 +103,23 @@ def normalise(text: str) -> Normalised:
             chars[first + offset] = LEET[char]
             alternative[first + offset] = _AMBIGUOUS.get(char, LEET[char])
 
+    # A lone sign between spelled-out letters is a letter too: the "0" of "l 0 s e r".
+    joined = "".join(chars)
+    for sign in _SIGN_AMONG_LETTERS.finditer(joined):
+        chars[sign.start()] = LEET[sign.group()]
+        alternative[sign.start()] = _AMBIGUOUS.get(sign.group(), LEET[sign.group()])
+
     keep = [True] * len(chars)
     joined = "".join(chars)
     for run in _SPELLED_OUT.finditer(joined):
-        for position in range(run.start(), run.end()):
+        letters = [position for position in range(run.start(), run.end()) if joined[position].isalpha()]
+        # "u r a l o s e r" is "u r a loser", not one word "uraloser": a leading "u r" (and "a") is kept apart.
+        apart = 0
+        if len(letters) >= 5 and joined[letters[0]] == "u" and joined[letters[1]] == "r":
+            apart = 2
+        if len(letters) - apart >= 5 and joined[letters[apart]] == "a":
+            apart += 1
+        for position in range(letters[apart] if apart else run.start(), run.end()):
             if not joined[position].isalpha():
                 keep[position] = False
     for dot in _DOT_IN_WORD.finditer(joined):

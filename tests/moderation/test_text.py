@@ -93,3 +93,17 @@ def test_never_raises_and_keeps_offsets_consistent(text):
     if normalised.text:
         first, last = normalised.span(0, len(normalised.text))
         assert 0 <= first <= last <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("u r a l 0 s e r", "u r a loser"),  # "you are a loser": the leading "u r a" stay words
+        ("such a l o s e r", "such a loser"),
+        ("l o s e r. k.y.s", "loser. kys"),  # a full stop and a space end a spelled-out word
+        ("s.u.i.c.i.d.e", "suicide"),
+        ("k / m / s", "kms"),
+    ],
+)
+def test_spelled_out_words_keep_the_short_words_before_them(typed, read):
+    assert normalise(typed).text == read
