@@ -62,7 +62,9 @@ def test_too_long_bio_is_a_field_error(api_client, member):
 @pytest.mark.django_db
 def test_django_validation_error_from_the_service_uses_the_same_format(api_client):
     """The service refuses open messages for a minor with Django's ValidationError; the API maps it per field."""
-    minor = UserFactory(minor_until=date.today() + timedelta(days=365), messages_from="nobody")
+    minor = UserFactory(
+        minor_until=date.today() + timedelta(days=365), messages_from="nobody", profile_visibility="members"
+    )
     api_client.force_authenticate(minor)
     response = api_client.patch(ME, {"messages_from": "everyone"}, format="json")
     body = assert_error_format(response, 400)
