@@ -422,5 +422,246 @@ def test_encouragement_to_self_harm_in_other_languages_is_harassment(text):
     assert "crisis" not in found
 
 
+def test_yourself_in_a_question_about_means_is_anyone_not_someone_attacked():
+    found = names("what's the least painful way to kill yourself? i'm asking for me")
+    assert {"method", "crisis"} <= found
+    assert "harassment" not in found
+
+
 def test_asking_someone_not_to_harm_themselves_is_support_not_harassment():
     assert "harassment" not in names("please don't ever kill yourself, we love you")
+
+
+# -- structures of risk, however they are typed -------------------------------------------------------------------
+
+# Saying one is not safe with oneself is a crisis whatever else is said.
+NOT_SAFE = [
+    "i'm not safe right now",
+    "honestly i dont trust myself tonight",
+    "i can't keep myself safe anymore",
+    "i'm scared of what i'll do to myself tonight",
+    "can someone please talk me out of it",
+    "i cant promise ill stay safe tonight",
+]
+
+# Typed in a hurry: letters dropped or doubled, "wanna" without "to", "w/o".
+TYPED_IN_A_HURRY = [
+    "i want to kil myself",
+    "gonna kill myslef tonight",
+    "i dont wanna be alive anymoore",
+    "my friends would be better off w/o me",
+    "everyone will be happier when i'm not around anymore",
+    "nobodys gonna stop me this time",
+]
+
+# Putting affairs in order, a place to fall from, a plan with a date, telling someone without asking anything.
+SIGNS_TOGETHER = [
+    "been givin away my games all week. my cousin gets my switch",
+    "i'm at the station. the fast train doesn't stop here",
+    "i've got a plan and a date now",
+    "i've got the pills. idk why im telling you this",
+    "thank u to the people who were kind to me on here. i've decided",
+    "i don't think i'll be around next week. sorry mum",
+]
+
+# A farewell framed as a letter, access to a lethal means, leaning over an edge, a goodbye scheduled.
+FAREWELLS_AND_MEANS = [
+    "if you're reading this in the morning i'm already gone",
+    "please don't hate me for what i'm about to do",
+    "my mum keeps her tablets in the kitchen and i know where the key is. tonight",
+    "i'm on the 12th floor balcony and i keep leaning further over",
+    "wrote my goodbye and scheduled it to post at 3am",
+    "my suicide note is saved on my laptop",
+    "im so done w everything, gonna end it tn",
+    "i dont wanna exist anymore",
+]
+
+MORE_LANGUAGES = [
+    "me voy a tirar del puente",
+    "he decidido quitarme la vida",
+    "j'ai décidé d'en finir ce soir",
+    "ich habe mich entschieden, mich umzubringen",
+    "vou me jogar da ponte",
+    "ho deciso di farla finita",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SAFE + TYPED_IN_A_HURRY + SIGNS_TOGETHER + FAREWELLS_AND_MEANS + MORE_LANGUAGES)
+def test_a_crisis_is_recognised_by_its_structure_not_its_wording(text):
+    assert "crisis" in names(text)
+
+
+# Look-alikes of those structures: habits, plans and goodbyes with an ordinary reason, an urge resisted.
+STRUCTURE_LOOKALIKES = [
+    "Wake up at the same time every day. I tell the teens I mentor, and I try to do it myself too.",
+    "stretch before bed, i recommend it to everyone and i do it every night",
+    "going to bed early tonight, i'm exhausted",
+    "i'm thinking about dying my hair pink",
+    "this is my last post before my holiday, see you all in two weeks",
+    "i won't be around next week, going camping with my dad",
+    "i dont think ill be here tomorrow, dentist appointment",
+    "i had so many things to do today",
+    "i had urges to sh tonight but i texted my friend instead and went to sleep",
+    "standing at the station waiting for my mum, the train is late",
+    "my sister gets my room when i move out for uni",
+    "i have a plan and a date for prom!!",
+    "idk why im posting this but look at my dog",
+    "how long does it take to drown a plant by overwatering",
+    "everyone will be happier when i'm not around to hog the bathroom lol",
+    "nobody's gonna stop me from going to this concert",
+    "i'm not safe to drive tonight, too sleepy",
+    "standing on the bridge watching the fireworks with my mates",
+    "we're on the roof of our building for the eclipse tonight",
+    "i want to disappear into a good book this weekend",
+    "this is the last time i'm lending him money",
+    "my scars remind me how far i've come. 3 years sh free today",
+]
+
+
+@pytest.mark.parametrize("text", STRUCTURE_LOOKALIKES)
+def test_look_alikes_of_those_structures_are_not_a_crisis(text):
+    assert "crisis" not in names(text)
+
+
+def test_an_urge_resisted_tonight_is_recovery_not_a_crisis():
+    found = names("i had urges to sh tonight but i texted my friend instead and went to sleep")
+    assert {"self_harm_mention", "recovery"} <= found
+
+
+def test_an_urge_resisted_then_intended_again_is_a_crisis():
+    assert "crisis" in names("i didnt do it last night but i will tonight, i've got the blade")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is 30 sertraline enough to kill me",
+        "does hanging hurt? i need to know",
+        "would jumping from 6 floors be enough",
+        "which bridge in town doesn't have the barriers",
+        "i keep googling how many it takes",
+    ],
+)
+def test_asking_how_a_method_works_is_a_method_and_a_crisis(text):
+    assert {"method", "crisis"} <= names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my character overdoses in chapter two, how many pills would be realistic?",
+        "how do people hide their cuts from teachers? asking because of my friend",
+        "for my creative writing piece, how would someone overdose on their meds?",
+        "someone in the comments keeps explaining how to tie a noose, can a mod delete it?",
+    ],
+)
+def test_a_method_asked_about_for_a_story_or_someone_else_is_not_the_writers_crisis(text):
+    found = names(text)
+    assert "method" in found
+    assert "crisis" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i overdosed on 30 of my mum's tablets three years ago and woke up in hospital",
+        "in year 8 i used to burn myself with a lighter",
+    ],
+)
+def test_past_method_detail_is_held_as_a_method_with_a_content_warning(text):
+    found = names(text)
+    assert {"method", "self_harm_mention"} <= found
+    assert "crisis" not in found
+
+
+# -- long and strange inputs ----------------------------------------------------------------------------------------
+
+PATHOLOGICAL = [
+    "." * 20000,
+    "a" * 20000,
+    "a " * 10000,
+    "1 " * 10000,
+    "i want to " * 2000,
+    "💀" * 20000,
+    "-" * 20000,
+    "\n" * 20000,
+    "end it " * 3000,
+    "kms " * 5000,
+    "i want to die " * 1400,
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL, ids=lambda text: repr(text[:12]) + f"x{len(text)}")
+@pytest.mark.parametrize("kind", ["comment", "search"])
+def test_long_repetitive_inputs_are_screened_and_return(text, kind):
+    labels = DETECTOR.detect(normalise(text), kind)
+    assert isinstance(labels, list)
+
+
+def test_a_crisis_at_the_end_of_a_long_post_is_still_found():
+    story = "i used to hate school but this year has been better. " * 150
+    assert "crisis" in names(story + "but honestly tonight i'm going to kill myself.")
+
+
+# -- the words it needs ---------------------------------------------------------------------------------------------
+
+
+def test_a_post_with_none_of_its_words_is_passed_over_and_one_with_them_is_read():
+    assert names("Lovely walk by the sea with the dogs this morning ☀️") == set()
+    assert names("Lovely walk by the sea this morning. Tonight I'll walk into the sea for good") == {"crisis"}
+
+
+def _samples(pattern, rng, count):
+    """Texts that `pattern` matches, made by walking its parsed form: one branch, and a few repeats, at random."""
+    from re import _constants as c
+    from re import _parser
+
+    def walk(items, out):
+        for op, arg in items:
+            if op is c.LITERAL:
+                out.append(chr(arg))
+            elif op in (c.NOT_LITERAL, c.ANY, c.CATEGORY):
+                out.append(" ")
+            elif op is c.IN:
+                letters = [chr(a) for o, a in arg if o is c.LITERAL]
+                ranges = [chr(rng.randint(*a)) for o, a in arg if o is c.RANGE]
+                negated = any(o is c.NEGATE for o, _ in arg)
+                out.append(" " if negated or not letters + ranges else rng.choice(letters + ranges))
+            elif op is c.BRANCH:
+                walk(rng.choice(arg[1]), out)
+            elif op is c.SUBPATTERN:
+                walk(arg[-1], out)
+            elif op is c.ATOMIC_GROUP:
+                walk(arg, out)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                for _ in range(rng.randint(arg[0], min(arg[1], arg[0] + 2))):
+                    walk(arg[2], out)
+
+    tree = _parser.parse(pattern.pattern)
+    for _ in range(count):
+        out = []
+        walk(tree, out)
+        match = pattern.search(normalise("".join(out)).text)
+        if match:
+            yield match.group()
+
+
+def test_every_phrase_the_detector_reads_has_one_of_the_words_it_looks_for_first():
+    """The detector passes over a post with none of its cue words; no phrase it could act on may lack one."""
+    import random
+
+    from moderation.detectors.self_harm import context, crisis, cues, encouragement, mentions, methods, signs
+
+    patterns = [crisis._INTENT, crisis._IDEATION, crisis._ACT_THEN_TIME, methods.METHOD_REQUEST]
+    patterns += [methods.METHOD_DETAIL, mentions._OWN_MENTION, mentions.BEREAVED, mentions.OWN_STRUGGLE]
+    patterns += [encouragement._AT_SOMEONE, context._SUICIDE_CONTEXT]
+    patterns += [pattern for kind, pattern in signs._CUES.items() if kind in signs.STRONG_SIGNS | {"wish", "tired"}]
+    rng = random.Random(20261125)
+    missing = set()
+    for pattern in patterns:
+        for phrase in _samples(pattern, rng, 400):
+            # "do it" is an act only beside words of a suicidal context, which are themselves sampled above
+            vague = context._VAGUE_ACT.search(phrase) and not context._CLEAR_ACT.search(phrase)
+            if not vague and not cues.any_cue([phrase]):
+                missing.add(phrase)
+    assert not missing, sorted(missing)[:20]
