@@ -57,6 +57,25 @@ class NeedsConfirmation(ValidationError):
     """Screening asked the writer to reconsider (a nudge): save again with `confirmed=True` to post anyway."""
 
 
+def refuse_or_confirm(decisions: dict, *, confirmed: bool) -> None:
+    """Raise for screening decisions, keyed by the field they read: a refusal (ValidationError naming each
+    field, code "screening"), or a nudge the writer has not `confirmed` (NeedsConfirmation, code "nudge")."""
+    refused = {
+        field: ValidationError(str(decision.message), code="screening")
+        for field, decision in decisions.items()
+        if decision.action == Action.REJECT
+    }
+    if refused:
+        raise ValidationError(refused)
+    nudged = {
+        field: ValidationError(str(decision.message), code="nudge")
+        for field, decision in decisions.items()
+        if decision.action == Action.NUDGE
+    }
+    if nudged and not confirmed:
+        raise NeedsConfirmation(nudged)
+
+
 def screen_profile(user: User, *, confirmed: bool = False) -> Decision:
     """Screen the profile's own writing, field by field, and record the decision on `user` (not saved).
 
@@ -71,20 +90,7 @@ def screen_profile(user: User, *, confirmed: bool = False) -> Decision:
         for name in PROFILE_TEXT_FIELDS
         if getattr(user, name)
     }
-    refused = {
-        name: ValidationError(str(decision.message), code="screening")
-        for name, decision in decisions.items()
-        if decision.action == Action.REJECT
-    }
-    if refused:
-        raise ValidationError(refused)
-    nudged = {
-        name: ValidationError(str(decision.message), code="nudge")
-        for name, decision in decisions.items()
-        if decision.action == Action.NUDGE
-    }
-    if nudged and not confirmed:
-        raise NeedsConfirmation(nudged)
+    refuse_or_confirm(decisions, confirmed=confirmed)
     decision = moderation.merge_decisions(decisions.values())
     moderation.record_screening(user, decision, confirmed=True)
     return decision

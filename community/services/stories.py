@@ -24,7 +24,7 @@ from moderation.text import normalise
 
 from ..models import MAX_BODY, MAX_COMMENT, MAX_TITLE, Audience, Block, Comment, HiddenWord, Reaction, Story
 from ..selectors.stories import readable_stories
-from .people import NeedsConfirmation
+from .people import refuse_or_confirm
 
 MAX_TAGS = 10
 MAX_IMAGE_ALT = Story._meta.get_field("image_alt").max_length
@@ -200,7 +200,7 @@ def save_story(
     if was_posted and not changed:
         pass  # only its settings changed: it stands as screened and as moderators left it, not "edited"
     elif post or was_posted:
-        _refuse_or_confirm(decisions, confirmed=confirmed)
+        refuse_or_confirm(decisions, confirmed=confirmed)
         moderation.record_screening(story, decision, confirmed=True)
         if not was_posted:
             story.status = Story.Status.POSTED
@@ -236,23 +236,6 @@ def _private(decision: Decision) -> Decision:
     if decision.action in (Action.REJECT, Action.NUDGE):
         return replace(decision, action=Action.PUBLISH)
     return decision
-
-
-def _refuse_or_confirm(decisions: dict, *, confirmed: bool) -> None:
-    refused = {
-        field: ValidationError(str(decision.message), code="screening")
-        for field, decision in decisions.items()
-        if decision.action == Action.REJECT
-    }
-    if refused:
-        raise ValidationError(refused)
-    nudged = {
-        field: ValidationError(str(decision.message), code="nudge")
-        for field, decision in decisions.items()
-        if decision.action == Action.NUDGE
-    }
-    if nudged and not confirmed:
-        raise NeedsConfirmation(nudged)
 
 
 def delete_story(*, actor, story: Story) -> None:
@@ -359,7 +342,7 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
 
     comment = Comment(author=actor, target_type=target_type, target_id=target.pk, parent=parent, body=body)
     decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor, owner_id=owner_id)
-    _refuse_or_confirm({"body": decision}, confirmed=confirmed)
+    refuse_or_confirm({"body": decision}, confirmed=confirmed)
     moderation.record_screening(comment, decision, confirmed=True)
     if _needs_approval(target, owner_id=owner_id, actor=actor, body=body):
         comment.approval = Comment.Approval.PENDING
@@ -386,7 +369,7 @@ def edit_comment(*, actor, comment: Comment, body: str, confirmed: bool = False)
     decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor, owner_id=owner_id)
     if body == comment.body:
         return Written(comment, decision)  # nothing changed: not "edited"
-    _refuse_or_confirm({"body": decision}, confirmed=confirmed)
+    refuse_or_confirm({"body": decision}, confirmed=confirmed)
     comment.body = body
     moderation.record_screening(comment, decision, confirmed=True)
     comment.edited_at = timezone.now()

@@ -110,9 +110,9 @@ def edit_profile(request):
             )
         except services.NeedsConfirmation as error:
             reconsider = True
-            _add_errors(form, error)
+            add_form_errors(form, error)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             return _after_profile_saved(request, update.decision)
     if request.method == "POST":
@@ -123,7 +123,7 @@ def edit_profile(request):
     return render(request, "community/settings.html", context, status=400 if form.errors else 200)
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_form_errors(form, error: ValidationError) -> None:
     """Put each problem next to its field (the text stays in the form to fix); others above the form."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)

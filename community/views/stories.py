@@ -27,6 +27,7 @@ from .. import selectors, services
 from ..forms import CommentForm, StoryForm
 from ..models import MAX_BODY, Comment, Reaction, Story
 from ..services.stories import story_text
+from .people import add_form_errors
 
 # Topics whose first story gets the "before you post" guide.
 GUIDED_TOPICS = frozenset({ContentWarning.SUICIDE_SELF_HARM, ContentWarning.EATING_DISORDERS})
@@ -39,15 +40,6 @@ def _story_url(story: Story, anchor: str = "") -> str:
 def _crisis_redirect(next_url: str):
     """The writer may be at risk: help first, privately; their writing is kept and waits for a moderator."""
     return redirect(f"{reverse('resources:crisis_response')}?{urlencode({'next': next_url})}")
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Each problem next to its field (the text stays in the form to fix); others above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, problems in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, problems)
 
 
 def _readable_story(request, pk: int) -> Story:
@@ -99,9 +91,9 @@ def compose(request, pk=None):
                 )
             except services.NeedsConfirmation as error:
                 reconsider = True
-                _add_errors(form, error)
+                add_form_errors(form, error)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 return _after_story_saved(request, written, edited=story is not None)
     context = {
@@ -310,9 +302,9 @@ def comment(request, pk):
                 )
             except services.NeedsConfirmation as error:
                 reconsider = True
-                _add_errors(form, error)
+                add_form_errors(form, error)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             except PermissionDenied as error:
                 form.add_error(None, str(error))
                 status = 403
@@ -380,9 +372,9 @@ def edit_comment(request, pk):
             )
         except services.NeedsConfirmation as error:
             reconsider = True
-            _add_errors(form, error)
+            add_form_errors(form, error)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             return _after_comment_saved(request, story, written, edited=True)
     context = {"form": form, "comment": comment, "story": story, "reconsider": reconsider}
