@@ -171,12 +171,17 @@ class ModerationOutcomeSerializer(serializers.Serializer):
     help = CrisisHelpSerializer(allow_null=True, help_text="When `crisis` is true; null otherwise.")
 
 
+def help_for(request) -> dict:
+    """The helplines open now for the caller (their country, else their browser's), as JSON: `help` blocks."""
+    country = resolve_country(user=request.user, accept_language=request.headers.get("Accept-Language", "")[:500])
+    return crisis_help(country=country.code, viewer_zone=viewer_zone(request))
+
+
 def moderation_outcome(request, decision) -> dict:
     """The `moderation` block of a write's answer: held or not, why, and help now when it reads as a crisis."""
     help_now = None
     if decision.crisis:
-        country = resolve_country(user=request.user, accept_language=request.headers.get("Accept-Language", "")[:500])
-        help_now = crisis_help(country=country.code, viewer_zone=viewer_zone(request))
+        help_now = help_for(request)
     return {
         "action": Action.PUBLISH if decision.action == Action.NUDGE else decision.action,
         "crisis": decision.crisis,
@@ -392,8 +397,7 @@ def moderation_preview(request):
     shown = decision.as_dict()
     help_now = None
     if decision.crisis:
-        country = resolve_country(user=request.user, accept_language=request.headers.get("Accept-Language", "")[:500])
-        help_now = crisis_help(country=country.code, viewer_zone=viewer_zone(request))
+        help_now = help_for(request)
     preview = {
         **{key: shown[key] for key in ("action", "labels", "crisis", "content_warnings", "message", "censored_text")},
         # What fired, how sure and where is for staff: a member trying words could map the rules and

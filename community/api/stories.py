@@ -26,14 +26,12 @@ from rest_framework.utils.urls import replace_query_param
 from config.api_defaults import CursorPagination
 from moderation.markdown import render_markdown
 from moderation.models import ContentWarning, Visibility
-from resources.selectors.help import crisis_help, resolve_country
-from resources.views.help import viewer_zone
 
 from .. import selectors, services
 from ..models import Audience, Block, Comment, HiddenWord, Mute, Reaction, Restriction, Story, TagFollow, User
 from ..selectors.stories import _with_counts  # the counts a story list shows; no public selector offers them yet
 from ..views.social import tag_sensitivity  # the pages' rule for hashtags that need help first; one rule for both
-from .people import CrisisHelpSerializer, ModerationOutcomeSerializer, moderation_outcome
+from .people import CrisisHelpSerializer, ModerationOutcomeSerializer, help_for, moderation_outcome
 
 MAX_PAGE = 100
 
@@ -704,11 +702,6 @@ def _tag_name(tag: str) -> str:
     return name
 
 
-def _help_now(request) -> dict:
-    country = resolve_country(user=request.user, accept_language=request.headers.get("Accept-Language", "")[:500])
-    return crisis_help(country=country.code, viewer_zone=viewer_zone(request))
-
-
 class TagViewSet(viewsets.GenericViewSet):
     """Hashtag pages, and following a hashtag."""
 
@@ -740,7 +733,7 @@ class TagViewSet(viewsets.GenericViewSet):
             "following": following,
             "sensitive": bool(sensitivity),
             "sensitivity": sensitivity,
-            "help": _help_now(request) if sensitivity else None,
+            "help": help_for(request) if sensitivity else None,
         }
         return Response({**answer, **_feed_page(request, page)})
 
