@@ -30,7 +30,6 @@ from moderation.models import ContentWarning, Visibility
 from .. import selectors, services
 from ..models import Audience, Block, Comment, HiddenWord, Mute, Reaction, Restriction, Story, TagFollow, User
 from ..selectors.stories import _with_counts  # the counts a story list shows; no public selector offers them yet
-from ..views.social import tag_sensitivity  # the pages' rule for hashtags that need help first; one rule for both
 from .people import CrisisHelpSerializer, ModerationOutcomeSerializer, help_for, moderation_outcome
 
 MAX_PAGE = 100
@@ -723,7 +722,7 @@ class TagViewSet(viewsets.GenericViewSet):
             cursor=request.query_params.get("cursor"),
             size=_page_size(request, selectors.FEED_PAGE),
         )
-        sensitivity = tag_sensitivity(name)
+        sensitivity = selectors.tag_sensitivity(name)
         following = (
             request.user.is_authenticated
             and TagFollow.objects.filter(user=request.user, tag__name__iexact=name).exists()
@@ -747,7 +746,7 @@ class TagViewSet(viewsets.GenericViewSet):
         if request.method == "DELETE":
             services.unfollow_tag(actor=request.user, name=name)
             return Response(status=status.HTTP_204_NO_CONTENT)
-        if tag_sensitivity(name):
+        if selectors.tag_sensitivity(name):
             raise exceptions.ValidationError({"tag": [_("Hashtags like #%(tag)s can't be followed.") % {"tag": name}]})
         return Response(status=_created(services.follow_tag(actor=request.user, name=name)))
 

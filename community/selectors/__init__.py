@@ -23,6 +23,7 @@ from .stories import (
     shown_author,
     stories_by,
     story_for_viewer,
+    tag_sensitivity,
     tagged,
     warnings_of,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "shown_author",
     "stories_by",
     "story_for_viewer",
+    "tag_sensitivity",
     "tagged",
     "visible_profiles",
     "warnings_of",

@@ -12,11 +12,13 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from moderation.models import Visibility, warning_labels
+from moderation import services as moderation_services
+from moderation.models import Kind, Visibility, warning_labels
 
 from ..models import Audience, Block, Comment, Follow, Mute, Reaction, Restriction, Story, TagFollow
 
 FEED_PAGE = 20
+ED_PROMOTION_TAGS = frozenset({"proana", "promia", "thinspo", "thinspiration", "bonespo", "meanspo", "edtwt"})
 
 
 def _blocked_either_way(viewer, author_ref: str):
@@ -145,6 +147,21 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
         .exclude(Q(anonymous=False) & muted)
     )
     return _page(stories, cursor=cursor, size=size)
+
+
+def tag_sensitivity(tag: str) -> str:
+    """Whether a hashtag needs help and a screen before its posts: "crisis" for suicide and self-harm (and their
+    evasive spellings), "eating_disorders" for tags that promote eating disorders, "" for any other tag.
+    Read with screening's own vocabulary."""
+    words = tag.replace("_", " ")
+    if moderation_services.is_crisis_search(words):
+        return "crisis"
+    if tag.replace("_", "") in ED_PROMOTION_TAGS:
+        return "eating_disorders"
+    decision = moderation_services.screen(text=words, kind=Kind.COMMENT, author="member")
+    if any(label.name == "eating_disorder_promotion" for label in decision.labels):
+        return "eating_disorders"
+    return ""
 
 
 def tagged(*, viewer, tag: str, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:

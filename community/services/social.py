@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from ..models import Block, Follow, HiddenWord, Mute, Restriction, TagFollow
+from ..selectors.stories import tag_sensitivity
 
 MAX_HIDDEN_WORDS = 200
 
@@ -69,6 +70,9 @@ def follow_tag(*, actor, name: str) -> bool:
     name = (name or "").strip().lstrip("#").lower()
     if not 2 <= len(name) <= 50 or not name.replace("_", "").isalnum():
         raise ValidationError({"tag": _("Use 2 to 50 letters, digits or _.")})
+    if tag_sensitivity(name):
+        # Following would bring these posts into the feed without the screen and the helplines before them.
+        raise ValidationError({"tag": _("Hashtags like #%(tag)s can't be followed.") % {"tag": name}})
     tag = Tag.objects.filter(name__iexact=name).first()
     if tag is None:
         tag, _created = Tag.objects.get_or_create(name=name, defaults={"slug": name})

@@ -14,8 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from moderation import services as moderation
-from moderation.models import Kind
 from resources.selectors import help as help_selectors
 from resources.views.help import viewer_zone
 
@@ -30,7 +28,6 @@ APPROVALS_PATH = "/stories/approvals/"
 SUGGESTED_TAGS = ("selfcare", "smallwins", "sleep", "anxiety", "grief")
 # Tags used to promote eating disorders, in case screening's vocabulary misses one; screening catches the
 # evasive spellings.
-ED_PROMOTION_TAGS = frozenset({"proana", "promia", "thinspo", "thinspiration", "bonespo", "meanspo", "edtwt"})
 
 
 # A story in a list
@@ -117,21 +114,6 @@ def _cursor(request) -> str | None:
 # Hashtag pages
 
 
-def tag_sensitivity(tag: str) -> str:
-    """Whether a hashtag needs help and a screen before its posts: "crisis" for suicide and self-harm (and their
-    evasive spellings), "eating_disorders" for tags that promote eating disorders, "" for any other tag.
-    Read with screening's own vocabulary."""
-    words = tag.replace("_", " ")
-    if moderation.is_crisis_search(words):
-        return "crisis"
-    if tag.replace("_", "") in ED_PROMOTION_TAGS:
-        return "eating_disorders"
-    decision = moderation.screen(text=words, kind=Kind.COMMENT, author="member")
-    if any(label.name == "eating_disorder_promotion" for label in decision.labels):
-        return "eating_disorders"
-    return ""
-
-
 def _tag_name(tag: str) -> str:
     name = (tag or "").strip().lstrip("#").lower()
     if not TAG.fullmatch(name):
@@ -158,7 +140,7 @@ def tag_page(request, tag):
         query = request.GET.urlencode()
         return redirect(reverse("community:tag", kwargs={"tag": _written_as_tag(tag)}) + (f"?{query}" if query else ""))
     name = _tag_name(tag)
-    sensitivity = tag_sensitivity(name)
+    sensitivity = selectors.tag_sensitivity(name)
     # Help comes first on a sensitive tag, and its posts stay behind a screen until the reader asks for them.
     screened = bool(sensitivity) and request.GET.get("show") != "1"
     page = None if screened else selectors.tagged(viewer=request.user, tag=name, cursor=_cursor(request))
@@ -182,7 +164,7 @@ def tag_page(request, tag):
 @require_POST
 def follow_tag(request, tag):
     name = _tag_name(tag)
-    if tag_sensitivity(name):
+    if selectors.tag_sensitivity(name):
         # Following would bring these posts into the feed without the screen and the helplines before them.
         messages.error(request, _("Hashtags like #%(tag)s can't be followed.") % {"tag": name})
         return redirect("community:tag", tag=name)

@@ -113,3 +113,12 @@ def test_a_crisis_refused_for_its_length_still_reaches_help(client, api_client):
     assert answer.json()["crisis"] is True and answer.json()["help_url"] == "/help/after-posting/"
     calm = api_client.post("/api/v1/stories/", {"body": "A calm walk. " * 1000, "post": True}, format="json")
     assert calm.status_code == 400 and "crisis" not in calm.json()
+
+
+@pytest.mark.parametrize("tag", ["selfharm", "s_u_i_c_i_d_e", "proana", "thinspo"])
+def test_crisis_and_eating_disorder_tags_cannot_be_followed_whatever_the_door(tag):
+    """The service refuses (pages and API only ask it): such posts would reach the feed without help first."""
+    with pytest.raises(ValidationError) as error:
+        services.follow_tag(actor=UserFactory(), name=tag)
+    assert "tag" in error.value.message_dict
+    assert services.follow_tag(actor=UserFactory(), name="selfcare") is True
