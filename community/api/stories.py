@@ -670,6 +670,13 @@ class CommentViewSet(viewsets.GenericViewSet):
         comment = services.approve_comment(actor=request.user, comment=_comment_or_404(request, pk))
         return Response(CommentReplySerializer(_shown(comment), context=self._context(comment)).data)
 
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        """Take someone's comment off your story (waiting or shown); its writer still sees it, marked removed."""
+        services.decline_comment(actor=request.user, comment=_comment_or_404(request, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 # The feed and hashtags
 

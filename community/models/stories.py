@@ -90,6 +90,7 @@ class Comment(Moderated):
     class Approval(models.TextChoices):
         APPROVED = "approved", _("Shown")
         PENDING = "pending", _("Waiting for the author's approval")
+        DECLINED = "declined", _("Removed by the author of the content")
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -279,6 +279,8 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
         waiting = comment.visibility != Visibility.PUBLISHED or comment.approval != Comment.Approval.APPROVED
         if comment.visibility in (Visibility.HIDDEN, Visibility.REMOVED) and not mine:
             return False, False
+        if comment.approval == Comment.Approval.DECLINED:
+            return mine, True  # taken off by the content's author: its writer alone still sees it
         if waiting:
             owner_may = viewer_id == owner_id and comment.visibility == Visibility.PUBLISHED
             return (mine or owner_may), True

@@ -413,6 +413,19 @@ def approve_comment(*, actor, comment: Comment) -> Comment:
     return comment
 
 
+def decline_comment(*, actor, comment: Comment) -> Comment:
+    """The author of the content takes a comment off it (waiting or shown): only its writer still sees it,
+    marked as removed by the author. Not a moderation decision: nothing is reported, nothing is deleted."""
+    target = comment.target
+    if target is None or not getattr(actor, "pk", None) or _target_author_id(target) != actor.pk:
+        raise PermissionDenied(_("Only the author can remove comments from their content."))
+    if comment.author_id == actor.pk:
+        raise ValidationError({"comment": _("This is your own comment: delete it instead.")})
+    Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.DECLINED)
+    comment.approval = Comment.Approval.DECLINED
+    return comment
+
+
 # Reactions
 
 

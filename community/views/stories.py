@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -407,6 +407,25 @@ def approve_comment(request, pk):
 
 
 @login_required
+@require_POST
+def decline_comment(request, pk):
+    """The story's author takes someone's comment off their story (waiting or shown)."""
+    comment = get_object_or_404(Comment, pk=pk, deleted_at=None)
+    story = _readable_story(request, comment.target_id)
+    try:
+        services.decline_comment(actor=request.user, comment=comment)
+    except PermissionDenied:
+        raise Http404(_("There is no comment of yours to remove here.")) from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_story_url(story, f"comment-{comment.pk}"))
+    messages.success(request, _("The comment is off your story. Its writer still sees it, marked as removed by you."))
+    if request.POST.get("from") == "approvals":
+        return redirect("community:comment_approvals")
+    return redirect(_story_url(story, "comments"))
+
+
+@login_required
 def approvals(request):
     """Comments on the viewer's stories waiting for their approval, oldest first."""
     return render(
@@ -426,4 +445,5 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", edit_comment, name="comment_edit"),
     path("comments/<int:pk>/delete/", delete_comment, name="comment_delete"),
     path("comments/<int:pk>/approve/", approve_comment, name="comment_approve"),
+    path("comments/<int:pk>/decline/", decline_comment, name="comment_decline"),
 ]

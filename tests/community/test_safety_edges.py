@@ -122,3 +122,25 @@ def test_crisis_and_eating_disorder_tags_cannot_be_followed_whatever_the_door(ta
         services.follow_tag(actor=UserFactory(), name=tag)
     assert "tag" in error.value.message_dict
     assert services.follow_tag(actor=UserFactory(), name="selfcare") is True
+
+
+def test_the_author_takes_a_comment_off_their_story_and_only_its_writer_still_sees_it(client, api_client):
+    owner, writer, reader = UserFactory(), UserFactory(), UserFactory()
+    story = post(owner, "What got you through this week?")
+    shown = services.add_comment(actor=writer, target=story, body="Honestly, nothing did.").obj
+    with pytest.raises(PermissionDenied):
+        services.decline_comment(actor=reader, comment=shown)  # only the story's author
+
+    client.force_login(owner)
+    assert "Remove from my story" in client.get(f"/stories/{story.pk}/").content.decode()
+    assert client.post(f"/comments/{shown.pk}/decline/").status_code == 302
+    assert selectors.comments_for(viewer=reader, target=story) == []
+    assert selectors.comments_for(viewer=owner, target=story) == []
+    mine = selectors.comments_for(viewer=writer, target=story)
+    assert [item.comment.pk for item in mine] == [shown.pk] and mine[0].waiting
+
+    other = services.add_comment(actor=writer, target=story, body="Cooking helped a bit.").obj
+    api_client.force_authenticate(owner)
+    assert api_client.post(f"/api/v1/comments/{other.pk}/decline/").status_code == 204
+    api_client.force_authenticate(reader)
+    assert api_client.post(f"/api/v1/comments/{other.pk}/decline/").status_code == 403
