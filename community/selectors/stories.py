@@ -71,9 +71,14 @@ def _count_on_story(rows: QuerySet) -> Coalesce:
 
 
 def _with_counts(stories: QuerySet[Story]) -> QuerySet[Story]:
+    # What everyone allowed to read the story sees: not a restricted person's comments (a count that included
+    # them would tell readers they exist).
+    restricted_by_author = Exists(
+        Restriction.objects.filter(owner=OuterRef(OuterRef("author")), restricted=OuterRef("author"))
+    )
     shown_comments = Comment.objects.filter(
         visibility=Visibility.PUBLISHED, approval=Comment.Approval.APPROVED, deleted_at__isnull=True
-    )
+    ).exclude(restricted_by_author)
     return (
         stories.select_related("author")
         .prefetch_related("tags")

@@ -144,3 +144,14 @@ def test_the_author_takes_a_comment_off_their_story_and_only_its_writer_still_se
     assert api_client.post(f"/api/v1/comments/{other.pk}/decline/").status_code == 204
     api_client.force_authenticate(reader)
     assert api_client.post(f"/api/v1/comments/{other.pk}/decline/").status_code == 403
+
+
+def test_the_comment_count_leaves_out_a_restricted_persons_comments():
+    owner, pest, friend = UserFactory(), UserFactory(), UserFactory()
+    story = post(owner, "A small win: I went outside today.")
+    services.add_comment(actor=friend, target=story, body="So proud of you!")
+    services.add_comment(actor=pest, target=story, body="Wow, big deal.")
+    assert selectors.story_for_viewer(viewer=friend, pk=story.pk).comment_count == 2
+    services.restrict(actor=owner, user=pest)
+    assert selectors.story_for_viewer(viewer=friend, pk=story.pk).comment_count == 1
+    assert len(selectors.comments_for(viewer=friend, target=story)) == 1
