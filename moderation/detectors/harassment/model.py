@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ...text import normalise
+from ..linear import fit_weights
 from .lexicon import _WORD, DATA, _word_set
 
 logger = logging.getLogger(__name__)
@@ -84,12 +85,6 @@ def training_texts() -> list[tuple[int, str]]:
 
 def _train() -> _Model | None:
     try:
-        from sklearn.feature_extraction.text import CountVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:  # rules alone
-        logger.info("scikit-learn is not installed; the harassment detector runs on rules only")
-        return None
-    try:
         examples = training_texts()
     except (OSError, ValueError):
         logger.warning("harassment training texts are missing or unreadable; the detector runs on rules only")
@@ -98,17 +93,18 @@ def _train() -> _Model | None:
     if len(set(labels)) < 2:
         return None
     texts = [normalise(text).text for _, text in examples]
-    vectoriser = CountVectorizer(token_pattern=r"[a-z]+", ngram_range=(1, 2), binary=True, lowercase=False)
-    matrix = vectoriser.fit_transform(texts)
-    model = LogisticRegression(C=2.0, max_iter=2000, class_weight="balanced")
-    model.fit(matrix, labels)
-    coefficients = model.coef_[0]
-    weights = {
-        term: float(coefficients[index])
-        for term, index in vectoriser.vocabulary_.items()
-        if abs(coefficients[index]) > 1e-6
-    }
-    return _Model(weights=weights, intercept=float(model.intercept_[0]))
+    fitted = fit_weights(
+        texts,
+        labels,
+        vectoriser_options={"token_pattern": r"[a-z]+", "ngram_range": (1, 2), "lowercase": False},
+        C=2.0,
+        max_iter=2000,
+    )
+    if fitted is None:  # rules alone
+        logger.info("scikit-learn is not installed; the harassment detector runs on rules only")
+        return None
+    weights, intercept = fitted
+    return _Model(weights=weights, intercept=intercept)
 
 
 MODEL = _train()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...text import normalise
+from ..linear import fit_weights
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +50,6 @@ class Model:
 
 def _train() -> Model | None:
     try:
-        from sklearn.feature_extraction.text import CountVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:  # rules alone
-        logger.info("scikit-learn is not installed; the self-harm detector runs on rules only")
-        return None
-    try:
         lines = (DATA / "self_harm_training.tsv").read_text(encoding="utf-8").splitlines()
     except OSError:
         logger.warning("self-harm training texts are missing; the self-harm detector runs on rules only")
@@ -68,17 +63,12 @@ def _train() -> Model | None:
         labels.append(1 if kind.strip() == "crisis" else 0)
     if len(set(labels)) < 2:
         return None
-    vectoriser = CountVectorizer(analyzer=features, binary=True)
-    matrix = vectoriser.fit_transform(texts)
-    model = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
-    model.fit(matrix, labels)
-    coefficients = model.coef_[0]
-    weights = {
-        term: float(coefficients[index])
-        for term, index in vectoriser.vocabulary_.items()
-        if abs(coefficients[index]) > 1e-6
-    }
-    return Model(weights=weights, intercept=float(model.intercept_[0]))
+    fitted = fit_weights(texts, labels, vectoriser_options={"analyzer": features}, C=1.0, max_iter=5000)
+    if fitted is None:  # rules alone
+        logger.info("scikit-learn is not installed; the self-harm detector runs on rules only")
+        return None
+    weights, intercept = fitted
+    return Model(weights=weights, intercept=intercept)
 
 
 MODEL = _train()
