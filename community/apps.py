@@ -14,7 +14,7 @@ class CommunityConfig(AppConfig):
 
         import moderation
 
-        from .models import PROFILE_TEXT_FIELDS, Comment, Story, User
+        from .models import PROFILE_TEXT_FIELDS, ChatMessage, Circle, CirclePost, Comment, Message, Story, User
 
         # What a member writes about themselves: moderated, but not a "post" for their standing.
         moderation.register(User, text_fields=PROFILE_TEXT_FIELDS, author_field="id", counts_as_post=False)
@@ -22,3 +22,10 @@ class CommunityConfig(AppConfig):
             Story, text_fields=["title", "body", "image_alt"], author_field="author", live={"status": "posted"}
         )
         moderation.register(Comment, text_fields=["body"], author_field="author")
+        moderation.register(
+            Circle, text_fields=["title", "description", "guidelines"], author_field="created_by", counts_as_post=False
+        )
+        moderation.register(CirclePost, text_fields=["body"], author_field="author")
+        moderation.register(ChatMessage, text_fields=["body"], author_field="author", counts_as_post=False)
+        # Direct messages are screened like everything else; moderators read them only through a report.
+        moderation.register(Message, text_fields=["body"], author_field="sender", counts_as_post=False)

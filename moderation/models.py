@@ -15,6 +15,9 @@ class Kind(models.TextChoices):
     QUESTION = "question", _("Live-session question")
     PROFILE = "profile", _("Profile")
     CAMPAIGN = "campaign", _("Campaign")
+    CIRCLE = "circle", _("Support circle")
+    CIRCLE_POST = "circle_post", _("Circle post")
+    MESSAGE = "message", _("Chat or direct message")
 
 
 class ContentWarning(models.TextChoices):
@@ -139,6 +142,11 @@ class TrustSettings(models.Model):
         _("new until (approved posts)"),
         default=3,
         help_text=_("An account with fewer published posts than this is new, whatever its age. 0 turns this off."),
+    )
+    new_account_message_days = models.PositiveSmallIntegerField(
+        _("new accounts may start conversations after (days)"),
+        default=3,
+        help_text=_("Direct messages: an account younger than this can answer but not start a conversation."),
     )
     hold_links_from_new = models.BooleanField(
         _("hold links from new accounts"), default=True, help_text=_("A moderator checks them before they appear.")

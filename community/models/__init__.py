@@ -1,6 +1,18 @@
-"""The community's models: people (accounts, profiles, tokens) and conversation (stories, comments, reactions,
-follows, blocks and the author's controls). Import them from here."""
+"""The community's models: people (accounts, profiles, tokens), conversation (stories, comments, reactions,
+follows, blocks and the author's controls), circles and their chats, direct messages, notifications and
+preferences. Import them from here."""
 
+from .circles import (
+    MAX_CHAT_MESSAGE,
+    MAX_CIRCLE_POST,
+    ChatMessage,
+    ChatSchedule,
+    Circle,
+    CircleMembership,
+    CirclePost,
+)
+from .messages import MAX_MESSAGE, Conversation, ConversationState, Message
+from .notifications import EmailMode, Notification, Preferences, TopicChoice
 from .people import (
     HANDLE_PATTERN,
     LANGUAGE_CHOICES,
@@ -38,7 +50,10 @@ __all__ = [
     "HANDLE_PATTERN",
     "LANGUAGE_CHOICES",
     "MAX_BODY",
+    "MAX_CHAT_MESSAGE",
+    "MAX_CIRCLE_POST",
     "MAX_COMMENT",
+    "MAX_MESSAGE",
     "MAX_TITLE",
     "PROFILE_TEXT_FIELDS",
     "STAFF_ROLES",
@@ -46,11 +61,22 @@ __all__ = [
     "ApiToken",
     "Audience",
     "Block",
+    "ChatMessage",
+    "ChatSchedule",
+    "Circle",
+    "CircleMembership",
+    "CirclePost",
     "Comment",
+    "Conversation",
+    "ConversationState",
+    "EmailMode",
     "Follow",
     "HiddenWord",
+    "Message",
     "MessagesFrom",
     "Mute",
+    "Notification",
+    "Preferences",
     "ProfileVisibility",
     "Reaction",
     "Restriction",
@@ -58,6 +84,7 @@ __all__ = [
     "SensitiveContent",
     "Story",
     "TagFollow",
+    "TopicChoice",
     "User",
     "UserManager",
     "hash_token",
