@@ -14,10 +14,18 @@ from moderation.policy import POLICY
 from .models import (
     ApiToken,
     Block,
+    ChatMessage,
+    ChatSchedule,
+    Circle,
+    CircleMembership,
+    CirclePost,
     Comment,
+    Conversation,
     Follow,
     HiddenWord,
+    Message,
     Mute,
+    Notification,
     Reaction,
     Restriction,
     Story,
@@ -407,3 +415,145 @@ class HiddenWordAdmin(ReadOnlyListAdmin):
     list_display = ["phrase", "owner"]
     list_select_related = ["owner"]
     search_fields = ["owner__handle"]
+
+
+# Circles, their chats and direct messages. Staff moderate circles' writing like stories (hide, restore, audited);
+# people manage their own memberships through the site.
+
+
+class WrittenByAdmin(MembersWritingAdmin):
+    """MembersWritingAdmin for content whose writer is in another field than `author`."""
+
+    writer_field = "author"
+
+    def get_list_select_related(self, request):
+        return [self.writer_field]
+
+    @admin.display(description=_("author"))
+    def author_display(self, obj):
+        writer = getattr(obj, self.writer_field)
+        return f"@{writer.handle}" if writer is not None else _("(account erased)")
+
+
+class MembershipInline(admin.TabularInline):
+    model = CircleMembership
+    fields = ["user", "status", "role", "guidelines_accepted_at", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ChatScheduleInline(admin.TabularInline):
+    model = ChatSchedule
+    fields = ["title", "first_start", "duration_minutes", "rrule", "active"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Circle)
+class CircleAdmin(WrittenByAdmin):
+    writer_field = "created_by"
+    list_display = ["title", "author_display", "join_policy", "age_group", "visibility", "labels_display", "created_at"]
+    list_filter = ["visibility", "join_policy", "age_group", ScreeningLabelFilter]
+    search_fields = ["title", "slug", "created_by__handle"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "created_by", "description", "guidelines"]}),
+        (_("Settings"), {"fields": ["join_policy", "age_group", "time_zone", "archived_at"]}),
+        (_("Moderation"), {"fields": ["visibility", "content_warnings", "screening_labels", "held_reason", "held_at"]}),
+    ]
+    inlines = [MembershipInline, ChatScheduleInline]
+
+
+@admin.register(CirclePost)
+class CirclePostAdmin(MembersWritingAdmin):
+    list_display = ["__str__", "author_display", "circle", "visibility", "labels_display", "pinned_at", "created_at"]
+    list_filter = ["visibility", ContentWarningFilter, ScreeningLabelFilter, "circle"]
+    list_select_related = ["author", "circle"]
+    search_fields = ["body", "author__handle", "circle__title"]
+    date_hierarchy = "created_at"
+    fieldsets = [
+        (None, {"fields": ["circle", "author", "body", "pinned_at", "removed_by"]}),
+        (_("Moderation"), {"fields": ["visibility", "content_warnings", "screening_labels", "held_reason", "held_at"]}),
+        (_("Dates"), {"fields": ["created_at", "edited_at", "deleted_at", "screened_at"]}),
+    ]
+
+
+@admin.register(ChatMessage)
+class ChatMessageAdmin(MembersWritingAdmin):
+    list_display = ["__str__", "author_display", "circle", "session_start", "visibility", "labels_display"]
+    list_filter = ["visibility", ScreeningLabelFilter, "circle"]
+    list_select_related = ["author", "circle"]
+    search_fields = ["body", "author__handle"]
+    date_hierarchy = "created_at"
+    fieldsets = [
+        (None, {"fields": ["circle", "session_start", "author", "body", "removed_by"]}),
+        (_("Moderation"), {"fields": ["visibility", "screening_labels", "held_reason", "held_at"]}),
+    ]
+
+
+class MessageInline(admin.TabularInline):
+    """A conversation's messages without their words: who sent what when, and how screening judged it."""
+
+    model = Message
+    fields = ["sender", "created_at", "visibility", "held_reason", "deleted_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Conversation)
+class ConversationAdmin(ReadOnlyListAdmin):
+    """Who wrote to whom and when. Private words stay private: bodies are not shown here (see MessageAdmin)."""
+
+    list_display = ["__str__", "started_by", "recipient", "status", "created_at", "last_message_at"]
+    list_filter = ["status"]
+    list_select_related = ["started_by", "recipient"]
+    search_fields = ["started_by__handle", "recipient__handle"]
+    fields = ["started_by", "recipient", "status", "created_at", "accepted_at", "last_message_at"]
+    inlines = [MessageInline]
+
+
+@admin.register(Message)
+class MessageAdmin(WrittenByAdmin):
+    """Direct messages. A moderator reads a message's words only when screening held it or a moderator hid it:
+    the private conversation around it stays private."""
+
+    writer_field = "sender"
+    list_display = ["__str__", "author_display", "conversation", "visibility", "labels_display", "created_at"]
+    list_filter = ["visibility", ScreeningLabelFilter]
+    search_fields = ["sender__handle"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["body_for_moderators"]
+    fieldsets = [
+        (None, {"fields": ["conversation", "sender", "body_for_moderators", "created_at", "deleted_at"]}),
+        (_("Moderation"), {"fields": ["visibility", "screening_labels", "held_reason", "held_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("body")
+
+    @admin.display(description=_("message"))
+    def body_for_moderators(self, message):
+        if message.visibility == "published":
+            return _("(private: shown only when screening holds a message or a moderator hides it)")
+        return Message.objects.filter(pk=message.pk).values_list("body", flat=True).first()
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyListAdmin):
+    list_display = ["kind", "recipient", "actor", "count", "created_at", "read_at", "emailed_at"]
+    list_filter = ["kind"]
+    list_select_related = ["recipient", "actor"]
+    search_fields = ["recipient__handle"]
+    exclude = ["data"]
