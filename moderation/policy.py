@@ -57,6 +57,13 @@ POLICY: dict[str, Outcome] = {
     "harassment": Outcome(
         Action.HOLD, 50, message=_("Your post is waiting for a moderator: please keep it kind to the person.")
     ),
+    # Brushing off someone's struggle ("just get over it"): unkind, not abuse; the writer is asked to reconsider.
+    "dismissive": Outcome(
+        Action.NUDGE,
+        message=_(
+            "Before you post: this might feel dismissive to someone who is struggling. Could you say it more kindly?"
+        ),
+    ),
     "sexual": Outcome(Action.REJECT, 60, message=_("This can't be posted here.")),
     "sexual:possible": Outcome(
         Action.HOLD,

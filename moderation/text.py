@@ -37,6 +37,7 @@ _APOSTROPHES = set("'`\u2018\u2019\u02bc\u00b4")  # "don't" and "dont" are one w
 # Signs and digits that stand for letters inside a word: "k1ll", "s3lf h@rm", "$uicide".
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e", "!": "i"}
 _AMBIGUOUS = {"1": "l"}  # "1" reads as "i" or as "l": both readings are kept (see Normalised.variants)
+_LEET_SIGN = re.compile(r"[0-9@$€!]")
 _TOKEN = re.compile(r"[a-z0-9@$€!]+")
 _HAS_LETTER = re.compile(r"[a-z]")
 # Three or more single letters with a space, dot, dash or slash between each: "s e l f", "s.u.i.c.i.d.e", "k/m/s".
@@ -79,18 +80,26 @@ def normalise(text: str) -> Normalised:
     """Read `text` as detectors do: see the module docstring. Linear in the length of the text."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    chars: list[str] = []
-    starts: list[int] = []
-    for index, char in enumerate(text):
-        for out in _read_char(char):
-            chars.append(out)
-            starts.append(index)
+    if text.isascii():  # most writing: one character in, at most one out, no Unicode look-ups
+        lowered = text.translate(_ASCII_READING)
+        if len(lowered) == len(text):
+            chars, starts = list(lowered), list(range(len(text)))
+        else:  # apostrophes dropped
+            kept = [index for index, char in enumerate(text) if char not in "'`"]
+            chars, starts = list(lowered), kept
+    else:
+        chars = []
+        starts = []
+        for index, char in enumerate(text):
+            for out in _read_char(char):
+                chars.append(out)
+                starts.append(index)
     ends = [start + 1 for start in starts]
     alternative = chars[:]
 
     # Leetspeak, only in words that have letters: "5 kms" and "2024" stay numbers, "die!" keeps its "!".
     joined = "".join(chars)
-    for token in _TOKEN.finditer(joined):
+    for token in _TOKEN.finditer(joined) if _LEET_SIGN.search(joined) else ():
         word = token.group()
         if not _HAS_LETTER.search(word):
             continue
@@ -167,6 +176,9 @@ def _read_char(char: str) -> str:
             if not unicodedata.combining(lower):
                 out.append(_LOWER_LOOKALIKES.get(lower, lower))
     return "".join(out)
+
+
+_ASCII_READING = {code: _read_char(chr(code)) or None for code in range(128)}
 
 
 def _kept(keep, *columns):

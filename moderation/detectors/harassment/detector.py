@@ -6,8 +6,11 @@ The scores here are what the policy reads: findings below REPORTED (reported, co
 returned, and a threat scored below SEVERE_THREAT is held as harassment rather than refused as violence.
 """
 
+import re
+
 from ...decision import Label
 from ...text import Normalised
+from ..phrasing import phrases
 from .bare_insults import _bare_insults
 from .context import (
     _CONDEMN_AFTER,
@@ -65,6 +68,66 @@ _CONTEXT_BEFORE = 90  # characters before a match searched for reporting or cond
 _CONTEXT_AFTER = 60
 
 
+_LONG_TEXT = 600  # longer texts are read block by block: a rule runs only near its trigger words
+_BLOCK = 200  # about a few sentences
+_BLOCK_END = re.compile(r"(?<![.!?\n])[.!?\n]+\s+")
+
+
+# Brushing off a struggle, said to someone: a directive to stop feeling it, or a claim that it is small.
+_DISMISSIVE = phrases(
+    r"(?:just |simply )?(?:get|got) over it|(?:its|it is|this is|thats) not (?:that|even that) deep|"
+    r"stop (?:being|acting) {w1}(?:dramatic|sensitive|a baby|so extra)|(?:man|toughen|cheer) up|"
+    r"stop (?:whining|moaning|complaining|crying about it|being sad)|just (?:think positive|be happy|smile more|"
+    r"cheer up|snap out of it)|snap out of it|(?:its|it is|thats) all in (?:your|ur) head|"
+    r"(?:other|some) people have it (?:way |so much )?worse"
+)
+_TOLD_BEFORE = phrases(
+    r"(?:told|tell|tells|telling|said|says|saying) (?:me|us|him|her|them)|(?:dont|never|not) (?:say|tell)"
+)
+
+
+class _Blocks:
+    """A long text cut at sentence ends into blocks of about _BLOCK characters, with each block's words.
+
+    A rule's pattern needs one of its trigger words, so it can only match near a block that has one: each such
+    block is read together with its neighbours (a match may cross one sentence end), and the rest is skipped.
+    The work is then proportional to the stretches that could match, not to the whole text.
+    """
+
+    __slots__ = ("bounds", "words")
+
+    def __init__(self, text: str):
+        cuts = [0]
+        for end in _BLOCK_END.finditer(text):
+            if end.end() - cuts[-1] >= _BLOCK:
+                cuts.append(end.end())
+        if cuts[-1] < len(text):
+            cuts.append(len(text))
+        self.bounds = list(zip(cuts, cuts[1:], strict=False))
+        self.words = [_text_words(text[start:end]) for start, end in self.bounds]
+
+    def stretches(self, triggers: frozenset) -> list[tuple[int, int]]:
+        last = len(self.bounds) - 1
+        found: list[tuple[int, int]] = []
+        for index, words in enumerate(self.words):
+            if triggers.isdisjoint(words):
+                continue
+            start, end = self.bounds[max(0, index - 1)][0], self.bounds[min(last, index + 1)][1]
+            if found and start <= found[-1][1]:
+                found[-1] = (found[-1][0], end)
+            else:
+                found.append((start, end))
+        return found
+
+
+def _matches(rule: _Rule, reading: str, blocks: _Blocks | None):
+    if blocks is None or rule.triggers is None:
+        yield from rule.pattern.finditer(reading)
+        return
+    for start, end in blocks.stretches(rule.triggers):
+        yield from rule.pattern.finditer(reading, start, end)
+
+
 class Harassment:
     """Insults, threats, humiliation, pile-ons and sextortion aimed at a person; hate aimed at a group."""
 
@@ -79,6 +142,7 @@ class Harassment:
         original = normalised.original
         for variant in _readings(normalised):
             words = _text_words(variant)
+            blocks = _Blocks(variant) if len(variant) > _LONG_TEXT else None
             context = _Context(variant, original)
             grouped = None if _GROUP_HEADS.isdisjoint(words) else _group_reading(variant)
             insults = _find_insults(variant) if not _INSULT_HEADS.isdisjoint(words) else []
@@ -96,7 +160,7 @@ class Harassment:
                     continue
                 else:
                     reading = variant
-                for match in rule.pattern.finditer(reading):
+                for match in _matches(rule, reading, blocks):
                     start, end = match.start(), match.end()
                     if end <= start:
                         continue
@@ -124,7 +188,22 @@ class Harassment:
                 found.setdefault("hate", []).append((LOW_SCORE if reported else 0.95, normalised.span(start, end)))
         if not found and not supportive and self._model is not None:
             self._model_label(normalised, found)
-        return self._labels(found)
+        labels = self._labels(found)
+        if not labels:
+            labels.extend(self._dismissive(normalised))
+        return labels
+
+    def _dismissive(self, normalised: Normalised) -> list[Label]:
+        """Brushing off someone's struggle ("just get over it", "man up"): the writer is asked to reconsider,
+        not refused. Not when reported ("my dad says just get over it") or said of oneself."""
+        text = normalised.text
+        match = _DISMISSIVE.search(text)
+        if match is None:
+            return []
+        before = text[max(0, match.start() - _CONTEXT_BEFORE) : match.start()]
+        if _REPORT_BEFORE.search(before) or _SAYS_BEFORE.search(before) or _TOLD_BEFORE.search(before):
+            return []
+        return [Label(name="dismissive", score=0.5, detector=self.name, span=normalised.span(*match.span()))]
 
     @staticmethod
     def _names(rule: _Rule, score: float) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ normalised text, so a match's offsets hold.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ...text import Normalised
@@ -101,9 +102,15 @@ def _glued(word: str) -> list[tuple[int, int]]:
 def _find_insults(text: str) -> list[_Insult]:
     """Every insult in a text, in order; also those glued together by spelled-out letters ("urstupid")."""
     spans = [match.span() for match in INSULT_MENTION.finditer(text)]
+    ends = [end for _, end in spans]  # in order, as the matches do not overlap
+    glued = []
     for match in _LONG_WORD.finditer(text):
-        if not any(a < match.end() and match.start() < b for a, b in spans):
-            spans.extend((match.start() + a, match.start() + b) for a, b in _glued(match.group()))
+        # The first insult ending after the word starts is the only one that could overlap it.
+        index = bisect_right(ends, match.start())
+        if index < len(spans) and spans[index][0] < match.end():
+            continue
+        glued.extend((match.start() + a, match.start() + b) for a, b in _glued(match.group()))
+    spans.extend(glued)
     found = []
     for start, end in sorted(spans):
         key = _letters(text[start:end])

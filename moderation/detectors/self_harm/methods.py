@@ -156,6 +156,51 @@ METHOD_DETAIL = phrases(
     r"(?:cut|cutting|burn|burned|burnt|burning) (?:my~self )?(?:with|using) (?:a |my |the |an )?(?:compass|razor|blade|"
     r"sharpener|scissors|knife|glass|pin|lighter|lighters|needle|safety pin|box cutter|stanley knife)",
 )
+# Concealing self-harm from the people who could help, asked for or given as a tip, in any wording: a means of
+# hiding (sleeves, hoodies, concealer) or a hiding verb near an injury, a place nobody checks, a cover story.
+# Said of the past ("I used to wear long sleeves to hide my scars") it is recovery talk, not a tip (see
+# concealment_tip).
+_INJURY = r"(?:cuts|cut marks|scars|marks|burns|wounds|self~harm|sh)"
+_HIDING_MEANS = (
+    r"(?:long sleeves|long sleeved|hoodies?|jumpers?|sweaters?|bracelets|wristbands|hair ties|makeup|concealer|"
+    r"foundation|plasters|bandages|band~aids?)"
+)
+_NOBODY_SEES = (
+    r"(?:no~one|nobody|noone|no1|parents|teachers|people|they|your parents|ur parents|your mum|ur mum) {w1}"
+    r"(?:sees|see|notices|notice|checks|check|looks|look|asks|ask|finds out|knows)"
+)
+_CONCEALING = phrases(
+    _HIDING_MEANS + r" {w6}" + _INJURY,
+    _HIDING_MEANS + r" {w3}(?:so|and|then) " + _NOBODY_SEES,
+    r"(?:way|ways|tips?|tricks?|how) (?:to )?{w2}(?:hide|cover|conceal|disguise) {w3}" + _INJURY,
+    r"(?:hide|hiding|cover|covering|conceal|concealing|disguise) {w3}" + _INJURY + r" {w3}(?:at|in|during|before|"
+    r"for) (?:school|pe|gym|class|work|home|summer|swimming)",
+    r"(?:thighs|stomach|hips|upper arms?|ribs|feet|ankles|legs) {w3}" + _NOBODY_SEES,
+    r"(?:say|tell) {w3}{w2}(?:cat|dog|kitten|puppy|pet|rose bush|brambles) {w1}(?:scratched|scratch|did)",
+    r"(?:excuses?|lies?|what (?:do|can|should) i (?:say|tell)) {w6}{w3}" + _INJURY,
+    r"(?:blades?|razors?|sharpeners?|" + _INJURY[3:-1] + r") {w6}(?:easier|easy|simpler) to (?:hide|cover|conceal)",
+    _HIDING_MEANS + r" {w6}(?:thats|is|its) how i (?:hide|cover|conceal) (?:mine|them|it)",
+)
+# "I don't hide my scars any more", "stopped covering up": not concealment.
+_NOT_HIDING = phrases(
+    r"(?:dont|no longer|stopped|quit|never|not|stop|without) {w1}(?:hide|hiding|cover|covering|conceal|"
+    r"concealing|wear|wearing)|used to|any~more|anymore"
+)
+
+
+def _said_of_the_past(match) -> bool:
+    sentence = sentence_of(match.string, match.start(), match.end())
+    return bool(_NOT_HIDING.search(sentence) or PAST.search(sentence))
+
+
+def concealment_tip(normalised):
+    """The first request or tip for hiding self-harm in a text, or None (not when said of the past)."""
+    hidden = first(_CONCEALING, normalised)
+    if hidden is None:
+        return None
+    return None if _said_of_the_past(hidden) else hidden
+
+
 # "how many pills would it be" means a dose to die of when the text talks of overdosing or dying.
 _DOSE_QUESTION = phrases(r"how (?:many|much) (?:of )?{w3}" + DRUGS)
 _OVERDOSE_TALK = phrases(
@@ -189,7 +234,10 @@ _ASKING = re.compile(
 )
 # Only asking how to hide injuries, or to get round barriers: method, but not by itself a crisis now.
 _CONCEALMENT = phrases(
-    r"hide|hides|hid|hiding|cover|covers|covering|conceal|conceals|excuses?|explain|where (?:your|my|their) parents"
+    r"hide|hides|hid|hiding|cover|covers|covering|conceal|conceals|excuses?|explain|where (?:your|my|their) parents",
+    _HIDING_MEANS,
+    _NOBODY_SEES,
+    r"scratched|scratch|disguise|lies?",
 )
 _METHOD_IN_FICTION = phrases(r"(?:film|movie|show|series|episode|book|scene|novel|documentary)")
 
@@ -197,12 +245,12 @@ _METHOD_IN_FICTION = phrases(r"(?:film|movie|show|series|episode|book|scene|nove
 def method_request(normalised):
     """The first request for means, doses, places or techniques in a text, or None."""
     asked = first(METHOD_REQUEST, normalised)
-    if asked is not None:
+    if asked is not None and not (_CONCEALMENT.search(asked.group()) and _said_of_the_past(asked)):
         return asked
     dose = first(_DOSE_QUESTION, normalised)
     if dose is not None and _OVERDOSE_TALK.search(dose.string):
         return dose
-    return None
+    return concealment_tip(normalised)
 
 
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")

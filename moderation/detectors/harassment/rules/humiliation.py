@@ -126,7 +126,7 @@ RULES: tuple[_Rule, ...] = (
         r"making\s+(?:it|this)\s+up|being\s+dramatic|such\s+a\s+drama\s+queen|a\s+fake|cutting\s+for\s+attention)"
         r"|(?:nobody|no\s+one|noone)\s+cares\s+about\s+(?:your|ur|yr|her|his)\s+(?:\w+\s+)?(?:problems|depression|"
         r"anxiety|feelings|story|sob\s+story|trauma|life|mental|issues|diagnosis|cutting|scars|struggles|pain)"
-        r"|cry\s+(?:me\s+a\s+river|more|about\s+it|harder)|boo\s*-?\s*hoo|get\s+over\s+(?:it|yourself|urself)\s*(?:snowflake|loser|,)"
+        r"|cry\s+(?:me\s+a\s+river|more|about\s+it|harder)|boo\s*-?\s*hoo|get\s+over\s+(?:it|yourself|urself)\s*,?\s*(?:snowflake|loser)"
         r"|(?:your|ur|yr|her|his)\s+(?:depression|anxiety|trauma|mental\s+illness|mental\s+health|adhd|autism|"
         r"eating\s+disorder|ptsd|diagnosis|ocd|panic\s+attacks?)\s+(?:(?:isnt|arent)\s+(?:real|a\s+real\s+thing)|"
         r"(?:is|isnt|are)\s+(?:fake|not\s+real|a\s+joke|made\s+up|"

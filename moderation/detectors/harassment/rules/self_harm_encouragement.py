@@ -71,6 +71,23 @@ RULES: tuple[_Rule, ...] = (
             "aborted miscarriage"
         ),
     ),
+    # A second-person directive or suggestion to self-harm, in any wording: "you should try cutting", "go starve
+    # yourself", "maybe u should just od". Not "cutting down/back" or a haircut; "you should never" is not a directive.
+    _rule(
+        "directive-self-harm",
+        "harassment",
+        0.9,
+        B + r"(?:(?:you|u|ya)\s+(?:should|shud|need\s+to|ought\s+to|gotta|could|might\s+as\s+well)|go|just|"
+        r"why\s+dont\s+(?:you|u)|maybe\s+(?:you|u)\s+should|try)\s+(?:just\s+|really\s+|go\s+|try\s+|start\s+|"
+        r"actually\s+)*(?:cutting|cut\s+(?:yourself|urself|your\s+wrists|ur\s+wrists|deeper)|self\s*harm(?:ing)?|"
+        r"starv(?:e|ing)\s+(?:yourself|urself)|overdos(?:e|ing)|od(?:ing)?|hang(?:ing)?\s+(?:yourself|urself)|"
+        r"slit(?:ting)?\s+(?:your|ur)\s+wrists|jump(?:ing)?\s+off\s+(?:a|the|something)|"
+        r"tak(?:e|ing)\s+all\s+(?:your|ur|the)\s+(?:pills|meds|tablets))"
+        r"(?!\s+(?:down|back|out|off|ties|class|school|corners|carbs|sugar|hair|your\s+hair|ur\s+hair|the\s+cake))" + E,
+        triggers="cutting cut selfharm self harm harming starve starving overdose overdosing od oding hang hanging "
+        "slit slitting jump jumping take taking",
+        support_guard=True,
+    ),
     # Telling someone to harm themselves, in other languages the platform sees.
     _rule(
         "kys-other-languages",
