@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import social, stories
+from .views import preferences, social, stories
 
 app_name = "community"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="revoke_api_token"),
     *stories.urlpatterns,
     *social.urlpatterns,
+    *preferences.urlpatterns,
 ]

@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from community import api as community_api
 from community import views as community_views
+from community.api.preferences import me_preferences
 from resources.views import help as help_views
 
 from .api import router
@@ -26,6 +27,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/me/", community_api.me, name="api-me"),
+    path("api/v1/me/preferences/", me_preferences, name="api-me-preferences"),
     path("api/v1/moderation/preview/", community_api.moderation_preview, name="api-moderation-preview"),
     path("api/v1/", include(router.urls)),
     path("api/hsds/", include("resources.api.hsds")),

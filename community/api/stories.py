@@ -521,7 +521,7 @@ class StoryViewSet(viewsets.GenericViewSet):
             stories = stories.filter(author__handle__iexact=handle)
             if not (request.user.is_authenticated and request.user.handle.lower() == handle.lower()):
                 stories = stories.filter(anonymous=False)  # as selectors.stories_by: nobody can unmask one
-        page = self.paginate_queryset(_with_counts(stories))
+        page = self.paginate_queryset(_with_counts(stories, viewer=request.user))
         context = {"request": request, "reactions": _reactions_of_page(request.user, page)}
         return self.get_paginated_response(StorySerializer(page, many=True, context=context).data)
 

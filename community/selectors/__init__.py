@@ -8,6 +8,13 @@ from .people import (
     profile_text_for_viewer,
     visible_profiles,
 )
+from .preferences import (
+    allowed_choices,
+    saved_preferences,
+    sensitive_choice,
+    topic_choices,
+    wellbeing_reminders,
+)
 from .stories import (
     FEED_PAGE,
     FeedPage,
@@ -22,6 +29,7 @@ from .stories import (
     readable_stories,
     shown_author,
     stories_by,
+    story_choice,
     story_for_viewer,
     tag_sensitivity,
     tagged,
@@ -34,6 +42,7 @@ __all__ = [
     "Reactions",
     "ShownComment",
     "active_api_tokens",
+    "allowed_choices",
     "comments_for",
     "drafts",
     "featured_profiles",
@@ -44,12 +53,17 @@ __all__ = [
     "profile_for_viewer",
     "profile_text_for_viewer",
     "reactions_for",
+    "saved_preferences",
+    "sensitive_choice",
     "readable_stories",
     "shown_author",
     "stories_by",
+    "story_choice",
     "story_for_viewer",
     "tag_sensitivity",
     "tagged",
+    "topic_choices",
     "visible_profiles",
     "warnings_of",
+    "wellbeing_reminders",
 ]

@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 
 from moderation.models import Visibility, warning_labels
 
-from ..models import Block, ProfileVisibility, Role, User
+from ..models import Block, ProfileVisibility, Role, TopicChoice, User
+from .preferences import sensitive_choice
 
 
 def visible_profiles(*, viewer) -> QuerySet[User]:
@@ -47,17 +48,18 @@ def profile_text_for_viewer(*, person: User, viewer) -> dict:
     """What of a profile's own writing this viewer sees, and behind which content warning.
 
     The writer always sees their own text. Others see it only while it is published; with a content warning
-    it is folded behind the warning, or left out for viewers who chose to hide sensitive content.
+    it is shown, folded behind the warning or left out, as the viewer chose for its topics.
     """
     is_self = getattr(viewer, "pk", None) == person.pk
     shown = is_self or person.profile_text_shown
     warnings = warning_labels(person.content_warnings) if shown else []
-    hide_sensitive = bool(warnings) and not is_self and getattr(viewer, "sensitive_content", "warn") == "hide"
+    choice = sensitive_choice(person.content_warnings, viewer=viewer) if warnings and not is_self else TopicChoice.SHOW
+    hide_sensitive = choice == TopicChoice.HIDE
     return {
         "name": (person.display_name if shown else "") or person.handle,
         "pronouns": person.pronouns if shown else "",
         "bio": "" if hide_sensitive else (person.bio if shown else ""),
-        "bio_warnings": [] if is_self else warnings,
+        "bio_warnings": warnings if choice == TopicChoice.COLLAPSE else [],
         "bio_left_out": hide_sensitive,
         "is_self": is_self,
         "waiting": is_self and not person.profile_text_shown,

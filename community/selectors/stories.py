@@ -4,21 +4,28 @@ Every list here costs a fixed number of queries whatever its length (authors joi
 prefetched or annotated), and is ordered by a unique key so cursor pages never repeat or skip.
 """
 
+import operator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Expression, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from moderation import services as moderation_services
 from moderation.models import Kind, Visibility, warning_labels
+from moderation.text import normalise
 
-from ..models import Audience, Block, Comment, Follow, Mute, Reaction, Restriction, Story, TagFollow
+from ..models import Audience, Block, Comment, Follow, Mute, Reaction, Restriction, Story, TagFollow, TopicChoice
+from .preferences import hidden_topics, sensitive_choice
 
 FEED_PAGE = 20
-ED_PROMOTION_TAGS = frozenset({"proana", "promia", "thinspo", "thinspiration", "bonespo", "meanspo", "edtwt"})
+# Hashtags run words together ("wanttodie", "proanatips"), which screening reads as one unknown word: a tag
+# containing one of these, read as screening reads it (leetspeak, look-alikes), needs help first too.
+CRISIS_TAG_STEMS = ("suicid", "selfharm", "killmyself", "wanttodie", "wannadie", "endmylife", "unalive", "sewerslide")
+ED_PROMOTION_STEMS = ("proana", "promia", "thinspo", "bonespo", "meanspo", "edtwt", "skinnytok")
 
 
 def _blocked_either_way(viewer, author_ref: str):
@@ -30,12 +37,13 @@ def _blocked_either_way(viewer, author_ref: str):
     )
 
 
-def readable_stories(*, viewer) -> QuerySet[Story]:
+def readable_stories(*, viewer, include_hidden_topics: bool = False) -> QuerySet[Story]:
     """Posted stories the viewer may read.
 
     Published ones (an author also sees their own held ones), within each story's audience (everyone; signed-in
     members; the author's followers), never between people who blocked each other, never a minor's story to a
-    visitor who is not signed in, and, for viewers who chose to hide sensitive content, none with a warning.
+    visitor who is not signed in. Lists leave out stories on a topic the viewer chose to hide (their own
+    stay); `include_hidden_topics` keeps them, for a story opened on purpose (it then asks first).
     """
     stories = Story.objects.filter(status=Story.Status.POSTED, author__is_active=True)
     if not viewer.is_authenticated:
@@ -51,9 +59,16 @@ def readable_stories(*, viewer) -> QuerySet[Story]:
     )
     # Not for anonymous stories: a story vanishing after a block or a mute would say who wrote it.
     stories = stories.exclude(Q(anonymous=False) & _blocked_either_way(viewer, "author"))
-    if getattr(viewer, "sensitive_content", "warn") == "hide":
-        stories = stories.filter(own | Q(content_warnings=[]))
+    hidden = [] if include_hidden_topics else hidden_topics(viewer)
+    if hidden:
+        stories = stories.filter(own | ~_warned_about(hidden))
     return stories
+
+
+def _warned_about(topics: list[str]) -> Q:
+    """Content with a warning on any of these topics. The codes are matched with their quotes in the stored
+    JSON list: the one lookup SQLite and PostgreSQL both have (no code is part of another)."""
+    return reduce(operator.or_, (Q(content_warnings__icontains=f'"{topic}"') for topic in topics))
 
 
 def _count_on_story(rows: QuerySet) -> Coalesce:
@@ -70,27 +85,70 @@ def _count_on_story(rows: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _with_counts(stories: QuerySet[Story]) -> QuerySet[Story]:
-    # What everyone allowed to read the story sees: not a restricted person's comments (a count that included
-    # them would tell readers they exist).
-    restricted_by_author = Exists(
-        Restriction.objects.filter(owner=OuterRef(OuterRef("author")), restricted=OuterRef("author"))
-    )
-    shown_comments = Comment.objects.filter(
-        visibility=Visibility.PUBLISHED, approval=Comment.Approval.APPROVED, deleted_at__isnull=True
-    ).exclude(restricted_by_author)
+# The comments under the outer story ({story}: its alias) that this viewer sees, as `comments_for` places
+# them: from the top comments down, a reply only under a comment that is placed (a deleted one still carries
+# its replies); counted without the deleted ones.
+_SHOWN_COMMENTS = """(WITH RECURSIVE placed(id, deleted_at) AS (
+    SELECT c.id, c.deleted_at FROM community_comment c
+    WHERE c.target_type_id = %s AND c.target_id = {story}.id AND c.parent_id IS NULL AND {placed}
+  UNION ALL
+    SELECT c.id, c.deleted_at FROM community_comment c JOIN placed p ON c.parent_id = p.id WHERE {placed}
+) SELECT COUNT(*) FROM placed WHERE deleted_at IS NULL)"""
+# Shown to everyone who may read the story: published, approved, not by someone its author restricted ...
+_PLACED = """(c.deleted_at IS NOT NULL OR (c.visibility = %s AND c.approval = %s
+    AND NOT EXISTS (SELECT 1 FROM community_restriction r
+                    WHERE r.owner_id = {story}.author_id AND r.restricted_id = c.author_id)
+    AND {by_whom}))"""
+# ... for visitors, not by a minor (their words are for signed-in members) ...
+_NOT_BY_A_MINOR = "NOT EXISTS (SELECT 1 FROM community_user u WHERE u.id = c.author_id AND u.minor_until > %s)"
+# ... for members, not by someone either of them blocked; but the anonymous author's own comments stay, as their
+# absence would name them.
+_NOT_BLOCKED = """(NOT EXISTS (SELECT 1 FROM community_block b
+                  WHERE (b.blocker_id = %s AND b.blocked_id = c.author_id)
+                     OR (b.blocked_id = %s AND b.blocker_id = c.author_id))
+    OR ({story}.anonymous AND c.author_id = {story}.author_id))"""
+
+
+class ShownCommentCount(Expression):
+    """How many comments under the outer story the viewer sees, counted as `comments_for` shows them (replies
+    under a comment that is not shown are not, at any depth). One recursive subquery per story, so a list still
+    costs one query whatever its length."""
+
+    output_field = IntegerField()
+
+    def __init__(self, viewer_id: int | None):
+        super().__init__()
+        self.viewer_id = viewer_id
+
+    def as_sql(self, compiler, connection):
+        story = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        if self.viewer_id is None:
+            by_whom, by_whom_params = _NOT_BY_A_MINOR, [timezone.now().date()]
+        else:
+            by_whom, by_whom_params = _NOT_BLOCKED, [self.viewer_id, self.viewer_id]
+        placed = _PLACED.format(story=story, by_whom=by_whom.format(story=story))
+        placed_params = [Visibility.PUBLISHED, Comment.Approval.APPROVED, *by_whom_params]
+        sql = _SHOWN_COMMENTS.format(story=story, placed=placed)  # noqa: S608 (constants; values are parameters)
+        story_type = ContentType.objects.get_for_model(Story).pk
+        return sql, (story_type, *placed_params, *placed_params)
+
+
+def _with_counts(stories: QuerySet[Story], *, viewer) -> QuerySet[Story]:
     return (
         stories.select_related("author")
         .prefetch_related("tags")
         .annotate(
             reaction_count=_count_on_story(Reaction.objects.all()),
-            comment_count=_count_on_story(shown_comments),
+            comment_count=ShownCommentCount(getattr(viewer, "pk", None)),
         )
     )
 
 
 def story_for_viewer(*, viewer, pk: int) -> Story | None:
-    return _with_counts(readable_stories(viewer=viewer)).filter(pk=pk).first()
+    """A story the viewer may read, also on a topic they hide from lists: `story_choice()` then says to ask
+    before showing it."""
+    stories = readable_stories(viewer=viewer, include_hidden_topics=True)
+    return _with_counts(stories, viewer=viewer).filter(pk=pk).first()
 
 
 @dataclass
@@ -119,13 +177,13 @@ def _parse_cursor(cursor: str | None):
     return moment, position
 
 
-def _page(stories: QuerySet[Story], *, cursor: str | None, size: int) -> FeedPage:
+def _page(stories: QuerySet[Story], *, viewer, cursor: str | None, size: int) -> FeedPage:
     stories = stories.order_by("-posted_at", "-pk")
     position = _parse_cursor(cursor)
     if position is not None:
         posted_at, pk = position
         stories = stories.filter(Q(posted_at__lt=posted_at) | Q(posted_at=posted_at, pk__lt=pk))
-    rows = list(_with_counts(stories)[: size + 1])
+    rows = list(_with_counts(stories, viewer=viewer)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
     return FeedPage(stories=rows, next_cursor=_cursor_of(rows[-1]) if more else None, caught_up=not more)
@@ -135,7 +193,7 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
     """The home feed, newest first: stories by people and hashtags the viewer follows, their own, and featured
     ones; never by someone they muted. It ends ("caught up") rather than scrolling forever."""
     if not viewer.is_authenticated:
-        return _page(readable_stories(viewer=viewer).filter(featured=True), cursor=cursor, size=size)
+        return _page(readable_stories(viewer=viewer).filter(featured=True), viewer=viewer, cursor=cursor, size=size)
     followed_tag = Exists(
         Story.tags.through.objects.filter(
             object_id=OuterRef("pk"),
@@ -151,7 +209,7 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
         .filter(follows_author | followed_tag | Q(featured=True) | Q(author=viewer.pk))
         .exclude(Q(anonymous=False) & muted)
     )
-    return _page(stories, cursor=cursor, size=size)
+    return _page(stories, viewer=viewer, cursor=cursor, size=size)
 
 
 def tag_sensitivity(tag: str) -> str:
@@ -159,14 +217,19 @@ def tag_sensitivity(tag: str) -> str:
     evasive spellings), "eating_disorders" for tags that promote eating disorders, "" for any other tag.
     Read with screening's own vocabulary."""
     words = tag.replace("_", " ")
-    if moderation_services.is_crisis_search(words):
+    readings = normalise(tag.replace("_", "")).variants
+    if moderation_services.is_crisis_search(words) or _contains(readings, CRISIS_TAG_STEMS):
         return "crisis"
-    if tag.replace("_", "") in ED_PROMOTION_TAGS:
+    if _contains(readings, ED_PROMOTION_STEMS):
         return "eating_disorders"
     decision = moderation_services.screen(text=words, kind=Kind.COMMENT, author="member")
     if any(label.name == "eating_disorder_promotion" for label in decision.labels):
         return "eating_disorders"
     return ""
+
+
+def _contains(readings, stems) -> bool:
+    return any(stem in reading.replace(" ", "") for reading in readings for stem in stems)
 
 
 def tagged(*, viewer, tag: str, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:
@@ -178,7 +241,7 @@ def tagged(*, viewer, tag: str, cursor: str | None = None, size: int = FEED_PAGE
             tag__name__iexact=(tag or "").strip().lstrip("#"),
         )
     )
-    return _page(readable_stories(viewer=viewer).filter(with_tag), cursor=cursor, size=size)
+    return _page(readable_stories(viewer=viewer).filter(with_tag), viewer=viewer, cursor=cursor, size=size)
 
 
 def stories_by(*, viewer, author, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPage:
@@ -186,7 +249,7 @@ def stories_by(*, viewer, author, cursor: str | None = None, size: int = FEED_PA
     stories = readable_stories(viewer=viewer).filter(author=author)
     if getattr(viewer, "pk", None) != author.pk:
         stories = stories.filter(anonymous=False)
-    return _page(stories, cursor=cursor, size=size)
+    return _page(stories, viewer=viewer, cursor=cursor, size=size)
 
 
 def own_story(*, viewer, pk) -> Story | None:
@@ -209,6 +272,13 @@ def shown_author(story: Story, *, viewer):
 
 def warnings_of(obj) -> list[str]:
     return warning_labels(obj.content_warnings)
+
+
+def story_choice(story: Story, *, viewer) -> str:
+    """How the viewer sees this story: "show" (open), "collapse" (behind its warning) or "hide" (left out of
+    lists; opened on purpose, it asks first). Its author never has it hidden."""
+    mine = story.author_id is not None and story.author_id == getattr(viewer, "pk", None)
+    return sensitive_choice(story.content_warnings, viewer=viewer, mine=mine)
 
 
 # Reactions
@@ -242,11 +312,24 @@ class ShownComment:
     replying_to: object = None  # for replies below the second level: whom they answer
     replying_to_deleted: bool = False  # ... or that what they answer was deleted (its writer is not named)
     replies: list["ShownComment"] = field(default_factory=list)
+    # The viewer's sensitive-topic settings: "show", "collapse" (behind its warning) or "hide" (only a line
+    # says a comment is hidden, so the thread still reads; its words are not shown).
+    choice: str = TopicChoice.SHOW
+
+    @property
+    def hidden(self) -> bool:
+        return self.choice == TopicChoice.HIDE and not self.deleted
+
+    @property
+    def folded(self) -> bool:
+        return self.choice == TopicChoice.COLLAPSE and not self.deleted
 
 
 def comments_for(*, viewer, target) -> list[ShownComment]:
     """The conversation under `target`, two levels deep (deeper replies flattened under their thread with
-    "replying to"), as this viewer may see it. Three queries whatever its length."""
+    "replying to"), as this viewer may see it, each comment shown, folded or hidden as the viewer chose for
+    its topics. Three queries whatever its length (and the viewer's preferences once, if a comment has a
+    warning)."""
     target_type = ContentType.objects.get_for_model(target)
     from moderation import registry
 
@@ -269,7 +352,6 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
 
     anonymous_owner = bool(getattr(target, "anonymous", False))
     signed_in = bool(viewer_id)
-    hide_sensitive = signed_in and getattr(viewer, "sensitive_content", "warn") == "hide"
     today = timezone.now().date()
 
     def visible(comment: Comment) -> tuple[bool, bool]:
@@ -279,8 +361,6 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
             return False, False
         if not signed_in and comment.author_id and comment.author.minor_until and comment.author.minor_until > today:
             return False, False  # a minor's words are for signed-in members, as their profile is
-        if hide_sensitive and comment.content_warnings and not mine:
-            return False, False
         waiting = comment.visibility != Visibility.PUBLISHED or comment.approval != Comment.Approval.APPROVED
         if comment.visibility in (Visibility.HIDDEN, Visibility.REMOVED) and not mine:
             return False, False
@@ -301,6 +381,11 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
         if not ok and not comment.is_deleted:
             continue
         item = ShownComment(comment=comment, deleted=comment.is_deleted, waiting=waiting and not comment.is_deleted)
+        if comment.content_warnings and not comment.is_deleted:
+            mine = comment.author_id is not None and comment.author_id == viewer_id
+            item.choice = TopicChoice.SHOW if mine else sensitive_choice(comment.content_warnings, viewer=viewer)
+            if item.hidden:
+                comment.body = ""  # its words leave no door (page or API) for this viewer
         if comment.parent_id is None:
             top.append(item)
             thread = item

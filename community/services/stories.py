@@ -278,7 +278,8 @@ def _readable_by(actor, target) -> bool:
     if getattr(target, "visibility", Visibility.PUBLISHED) != Visibility.PUBLISHED:
         return False
     if isinstance(target, Story):
-        return readable_stories(viewer=actor).filter(pk=target.pk).exists()
+        # Also on a topic they hide from lists: they opened it on purpose.
+        return readable_stories(viewer=actor, include_hidden_topics=True).filter(pk=target.pk).exists()
     return getattr(target, "is_posted", True)
 
 

@@ -45,6 +45,7 @@ class StoryCard:
     tags: list[str]
     mine: bool
     counts_shown: bool
+    choice: str = "collapse"  # how the viewer chose to see its topics: show (open), collapse (behind its warning)
 
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)")
@@ -81,11 +82,12 @@ def story_cards(stories, *, viewer) -> list[StoryCard]:
     viewer_id = getattr(viewer, "pk", None)
     for story in stories:
         warnings = selectors.warnings_of(story)
+        choice = selectors.story_choice(story, viewer=viewer)
         lines = [line.strip() for line in plain_text(story.body[:EXCERPT_SOURCE]).splitlines() if line.strip()]
         if len(story.body) <= EXCERPT_SOURCE:
             lines = _without_closing_hashtags(lines)
         excerpt = " ".join(lines)
-        if warnings:
+        if warnings and choice != "show":
             heading = _("A story with a content warning")
         elif story.title:
             heading = story.title
@@ -102,6 +104,7 @@ def story_cards(stories, *, viewer) -> list[StoryCard]:
                 tags=[tag.name for tag in story.tags.all()],
                 mine=story.author_id == viewer_id,
                 counts_shown=story.public_reaction_counts or story.author_id == viewer_id,
+                choice=choice,
             )
         )
     return cards

@@ -25,7 +25,7 @@ from moderation.suggestions import suggest
 
 from .. import selectors, services
 from ..forms import CommentForm, StoryForm
-from ..models import MAX_BODY, Comment, Reaction, Story
+from ..models import MAX_BODY, Comment, Reaction, Story, TopicChoice
 from ..services.stories import story_text
 from .people import add_form_errors
 
@@ -195,7 +195,28 @@ def detail(request, pk):
         if request.user.is_authenticated and selectors.drafts(viewer=request.user).filter(pk=pk).exists():
             return redirect("community:story_edit", pk=pk)  # one's own draft opens in the composer
         raise Http404(_("There is no story here, or you can't read it."))
+    if request.GET.get("show") == "1":
+        _remember_shown(request, story)
+    elif _asks_first(request, story):
+        # On a topic the reader hides: the warning and a choice, never a word of the story first.
+        context = {"story": story, "warnings": selectors.warnings_of(story)}
+        return render(request, "community/stories/hidden_topic.html", context)
     return _story_page(request, story)
+
+
+SHOWN_STORIES = "stories_shown_anyway"  # in the session: stories the reader chose to see despite their settings
+
+
+def _asks_first(request, story) -> bool:
+    return selectors.story_choice(story, viewer=request.user) == TopicChoice.HIDE and story.pk not in (
+        request.session.get(SHOWN_STORIES) or []
+    )
+
+
+def _remember_shown(request, story) -> None:
+    """So the story opens straight away when the reader comes back to it (after commenting, say)."""
+    shown = [pk for pk in request.session.get(SHOWN_STORIES) or [] if pk != story.pk]
+    request.session[SHOWN_STORIES] = [*shown[-49:], story.pk]
 
 
 def _walk(items):
@@ -221,6 +242,8 @@ def _story_page(request, story, *, comment_form=None, reply_to=None, reconsider=
         "author": selectors.shown_author(story, viewer=viewer),
         "is_author": is_author,
         "warnings": selectors.warnings_of(story),
+        # Shown open when the reader chose so, or chose to see it anyway; else behind its warning.
+        "folded": selectors.story_choice(story, viewer=viewer) == TopicChoice.COLLAPSE,
         "body_html": render_markdown(story.body),
         "tags": sorted(tag.name for tag in story.tags.all()),
         "crisis": is_author

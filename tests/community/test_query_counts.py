@@ -14,7 +14,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-FEED_QUERIES = 2  # the stories with their authors and counts; their tags
+FEED_QUERIES = 3  # the viewer's preferences (once); the stories with their authors and counts; their tags
 COMMENT_QUERIES = 3  # the comments with their authors; the owner's restrictions; the viewer's blocks
 _texts = itertools.count(1)
 
