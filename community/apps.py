@@ -14,6 +14,7 @@ class CommunityConfig(AppConfig):
 
         import moderation
 
+        from . import receivers  # noqa: F401 (moderators' decisions reach authors as notifications)
         from .models import PROFILE_TEXT_FIELDS, ChatMessage, Circle, CirclePost, Comment, Message, Story, User
 
         # What a member writes about themselves: moderated, but not a "post" for their standing.

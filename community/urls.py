@@ -1,7 +1,8 @@
 from django.urls import path
 
 from . import views
-from .views import preferences, social, stories
+from .views import circles, messages, preferences, social, stories
+from .views import notifications as notification_views
 
 app_name = "community"
 
@@ -13,4 +14,7 @@ urlpatterns = [
     *stories.urlpatterns,
     *social.urlpatterns,
     *preferences.urlpatterns,
+    *notification_views.urlpatterns,
+    *messages.urlpatterns,
+    *circles.urlpatterns,
 ]

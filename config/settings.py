@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.tz",
                 "config.context_processors.site",
+                "config.context_processors.notifications",
             ],
         },
     },
@@ -143,6 +144,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic tasks, run by `celery beat`. Each task is idempotent: a missed or doubled run does no harm.
 CELERY_BEAT_SCHEDULE = {
     "check-resource-links": {"task": "resources.tasks.check_resource_links", "schedule": 60 * 60},
+    # Daily digests at each person's hour, and immediate emails once their quiet hours end.
+    "send-notification-emails": {"task": "community.tasks.send_notification_emails", "schedule": 5 * 60},
+    "send-chat-reminders": {"task": "community.tasks.send_chat_reminders", "schedule": 5 * 60},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -193,6 +197,10 @@ HEARTEN_STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", not DEBUG)
 HEARTEN_MINIMUM_AGE = 13
 HEARTEN_ADULT_AGE = 18
 HEARTEN_QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+# Where emails sent by background tasks (no request at hand) link to.
+HEARTEN_SITE_URL = os.environ.get("SITE_URL") or (
+    "http://127.0.0.1:8000" if DEBUG or not ALLOWED_HOSTS else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+)
 
 # The resource library
 HSDS_DIR = Path(os.environ.get("HSDS_DIR", BASE_DIR.parent / "shared" / "hsds"))  # HSDS 3.0 schemas
@@ -306,6 +314,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ResourceKindEnum": "resources.models.Resource.Kind",
         "ChannelKindEnum": "resources.models.Channel.Kind",
+        "NotificationKindEnum": "community.models.Notification.Kind",
     },
 }
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import registry, trust
+from . import registry, signals, trust
 from .decision import SEVERITY, Action, Decision, Label
 from .detectors.eating_disorder import EatingDisorder
 from .detectors.harassment import Harassment
@@ -35,6 +35,7 @@ CSV_COLUMNS = RULE_FIELDS
 TRUST_FIELDS = (
     "new_account_days",
     "new_account_posts",
+    "new_account_message_days",
     "hold_links_from_new",
     "premoderate_new_posts",
     "stricter_for_minors",
@@ -222,6 +223,7 @@ def hide_content(*, actor, obj, reason: str):
             summary=_("Hidden: %(reason)s") % {"reason": reason},
             changes={"visibility": [before, obj.visibility]},
         )
+        signals.content_decided.send(type(obj), obj=obj, action="hide", actor=actor, reason=reason, before=before)
     return obj
 
 
@@ -239,6 +241,7 @@ def restore_content(*, actor, obj):
             summary=_("Published again"),
             changes={"visibility": [before, obj.visibility]},
         )
+        signals.content_decided.send(type(obj), obj=obj, action="restore", actor=actor, reason="", before=before)
     return obj
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from . import registry
 from .models import TrustSettings, Visibility
 
-CACHE_KEY = "moderation:trust-settings:v1"
+CACHE_KEY = "moderation:trust-settings:v2"
 STANDINGS = ("new", "member", "trusted")
 
 
@@ -24,6 +24,7 @@ STANDINGS = ("new", "member", "trusted")
 class Trust:
     new_account_days: int = 7
     new_account_posts: int = 3
+    new_account_message_days: int = 3
     hold_links_from_new: bool = True
     premoderate_new_posts: bool = False
     stricter_for_minors: bool = True

@@ -1,8 +1,9 @@
-"""The community's API: people (the signed-in member, profiles, tokens, the moderation preview) and, in
-stories.py, stories, comments, reactions, follows, the feed, hashtags and each person's safety controls.
-config/api.py wires the routes."""
+"""The community's API: people (the signed-in member, profiles, tokens, the moderation preview) in people.py;
+stories, reactions, the feed and hashtags in stories.py; comments in comments.py; follows and each person's
+safety controls in social.py. config/api.py wires the routes: each of those modules has a register(router)."""
 
-from . import stories
+from . import comments, social, stories
+from .comments import CommentViewSet, PendingCommentViewSet
 from .people import (
     ApiTokenViewSet,
     ModerationOutcomeSerializer,
@@ -11,18 +12,8 @@ from .people import (
     moderation_outcome,
     moderation_preview,
 )
-from .stories import (
-    BlockViewSet,
-    CommentViewSet,
-    FeedViewSet,
-    HiddenWordViewSet,
-    MuteViewSet,
-    PendingCommentViewSet,
-    PersonViewSet,
-    RestrictionViewSet,
-    StoryViewSet,
-    TagViewSet,
-)
+from .social import BlockViewSet, HiddenWordViewSet, MuteViewSet, PersonViewSet, RestrictionViewSet
+from .stories import FeedViewSet, StoryViewSet, TagViewSet
 
 __all__ = [
     "ApiTokenViewSet",
@@ -38,8 +29,10 @@ __all__ = [
     "RestrictionViewSet",
     "StoryViewSet",
     "TagViewSet",
+    "comments",
     "me",
     "moderation_outcome",
     "moderation_preview",
+    "social",
     "stories",
 ]

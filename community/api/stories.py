@@ -1,11 +1,13 @@
-"""API for stories, comments, supportive reactions, follows, the feed, hashtags and each person's own safety
-controls (blocks, mutes, restrictions, hidden words).
+"""API for stories, supportive reactions, the feed and hashtags.
 
 The same rules as the pages: input serializers check the shape, community.services decide (screening,
 permissions, state) and community.selectors read what this caller may see. A story the caller may not read
 is a 404 (a block hides each from the other, so it answers exactly as a story that does not exist); acting
-on someone else's story or comment that the caller can read is a 403. An anonymous story never names its
-author to anyone but the author: not in `author`, not through `?author=`, not in its comments.
+on someone else's story that the caller can read is a 403. An anonymous story never names its author to
+anyone but the author: not in `author`, not through `?author=`, not in its comments.
+
+The conversation under a story is an action here (stories/<id>/comments/), shown with the serializers of
+comments.py; follows and each person's safety controls are in social.py.
 """
 
 import re
@@ -25,25 +27,28 @@ from rest_framework.utils.urls import replace_query_param
 
 from config.api_defaults import CursorPagination
 from moderation.markdown import render_markdown
-from moderation.models import ContentWarning, Visibility
+from moderation.models import ContentWarning
 
 from .. import selectors, services
-from ..models import Audience, Block, Comment, HiddenWord, Mute, Reaction, Restriction, Story, TagFollow, User
+from ..models import Audience, Comment, Reaction, Story
+from ..selectors import social as social_selectors
 from ..selectors.stories import _with_counts  # the counts a story list shows; no public selector offers them yet
+from .comments import (
+    AuthorSerializer,
+    CommentInputSerializer,
+    CommentReplySerializer,
+    CommentSerializer,
+    ConfirmInputSerializer,
+    WrittenCommentSerializer,
+    author_fields,
+    id_or_404,
+    shown_comment,
+)
 from .people import CrisisHelpSerializer, ModerationOutcomeSerializer, help_for, moderation_outcome
 
 MAX_PAGE = 100
 
 # Output
-
-
-class AuthorSerializer(serializers.Serializer):
-    handle = serializers.CharField()
-    name = serializers.CharField(help_text="The display name, or the handle while the profile text is not shown.")
-
-
-def _author(user) -> dict | None:
-    return {"handle": user.handle, "name": user.name} if user is not None else None
 
 
 class ReactionSummarySerializer(serializers.Serializer):
@@ -155,7 +160,7 @@ class StorySerializer(serializers.ModelSerializer):
 
     @extend_schema_field(AuthorSerializer(allow_null=True))
     def get_author(self, story):
-        return _author(selectors.shown_author(story, viewer=self._viewer()))
+        return author_fields(selectors.shown_author(story, viewer=self._viewer()))
 
     def get_is_author(self, story) -> bool:
         return story.author_id == self._viewer().pk
@@ -201,95 +206,6 @@ class ReactionsSerializer(serializers.Serializer):
     my_reactions = serializers.ListField(child=serializers.CharField())
 
 
-class CommentReplySerializer(serializers.Serializer):
-    """One comment of a conversation as the caller may see it (an item of selectors.comments_for).
-
-    Serializer context: `request`, and `story` (whose anonymous author is not named to others here either)."""
-
-    id = serializers.IntegerField(source="comment.pk")
-    parent = serializers.IntegerField(source="comment.parent_id", allow_null=True)
-    author = serializers.SerializerMethodField(
-        help_text="Null when the comment was deleted, its writer's account erased, or it is by the author of an "
-        "anonymous story."
-    )
-    by_story_author = serializers.SerializerMethodField()
-    is_author = serializers.SerializerMethodField(help_text="Whether the caller wrote it (and may edit it).")
-    body = serializers.SerializerMethodField(help_text="Empty when deleted.")
-    deleted = serializers.BooleanField(help_text="“Comment deleted”: kept so its replies still read in order.")
-    waiting = serializers.BooleanField(
-        help_text="Held by moderation or waiting for the story author's approval: only its writer (and, for "
-        "approval, the story author) see it."
-    )
-    replying_to = serializers.SerializerMethodField(help_text="For replies to replies: whom they answer.")
-    content_warnings = serializers.ListField(
-        source="comment.content_warnings",
-        child=serializers.CharField(),
-        help_text="Codes of the fixed list: fold the comment behind them.",
-    )
-    created_at = serializers.DateTimeField(source="comment.created_at")
-    edited_at = serializers.DateTimeField(source="comment.edited_at", allow_null=True)
-
-    def _unnamed(self) -> int | None:
-        """The author who must stay unnamed to this caller: an anonymous story's, to everyone else."""
-        story = self.context.get("story")
-        viewer = self.context["request"].user
-        if story is not None and story.anonymous and story.author_id != viewer.pk:
-            return story.author_id
-        return None
-
-    def _person(self, user):
-        if user is None or user.pk == self._unnamed():
-            return None
-        return _author(user)
-
-    @extend_schema_field(AuthorSerializer(allow_null=True))
-    def get_author(self, item):
-        return None if item.deleted else self._person(item.comment.author)
-
-    def get_by_story_author(self, item) -> bool:
-        story = self.context.get("story")
-        return bool(not item.deleted and story is not None and item.comment.author_id == story.author_id)
-
-    def get_is_author(self, item) -> bool:
-        viewer = self.context["request"].user
-        return not item.deleted and item.comment.author_id is not None and item.comment.author_id == viewer.pk
-
-    def get_body(self, item) -> str:
-        return "" if item.deleted else item.comment.body
-
-    @extend_schema_field(AuthorSerializer(allow_null=True))
-    def get_replying_to(self, item):
-        parent = item.comment.parent
-        if item.replying_to is None or parent is None or parent.is_deleted:
-            return None
-        return self._person(item.replying_to)
-
-
-class CommentSerializer(CommentReplySerializer):
-    """A thread: a top-level comment and its replies (deeper replies are flattened here, with `replying_to`)."""
-
-    replies = CommentReplySerializer(many=True)
-
-
-class PendingCommentSerializer(CommentReplySerializer):
-    story = serializers.IntegerField(source="comment.target_id", help_text="The story it is on.")
-
-
-class WrittenCommentSerializer(CommentReplySerializer):
-    moderation = ModerationOutcomeSerializer(help_text="What screening decided about the comment.")
-
-
-def _shown(comment: Comment) -> selectors.ShownComment:
-    """One comment the caller wrote or approved, shaped like an item of the conversation."""
-    parent = comment.parent
-    return selectors.ShownComment(
-        comment=comment,
-        deleted=comment.is_deleted,
-        waiting=comment.visibility != Visibility.PUBLISHED or comment.approval != Comment.Approval.APPROVED,
-        replying_to=parent.author if parent is not None and parent.parent_id is not None else None,
-    )
-
-
 class FeedPageSerializer(serializers.Serializer):
     results = StorySerializer(many=True)
     next_cursor = serializers.CharField(allow_null=True, help_text="Send as `?cursor=` for older stories.")
@@ -307,19 +223,6 @@ class TagPageSerializer(FeedPageSerializer):
         help_text="Why: crisis (suicide, self-harm), eating_disorders (promotion), or empty."
     )
     help = CrisisHelpSerializer(allow_null=True, help_text="When `sensitive` is true; null otherwise.")
-
-
-class PersonRelationSerializer(serializers.Serializer):
-    handle = serializers.CharField(source="person.handle")
-    name = serializers.CharField(source="person.name")
-    since = serializers.DateTimeField(source="created_at")
-
-
-class HiddenWordSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = HiddenWord
-        fields = ["id", "phrase"]
-        read_only_fields = ["id"]
 
 
 # Input: the shape only. The services check lengths, choices, images and permissions, and say what to change.
@@ -353,44 +256,12 @@ class StoryInputSerializer(serializers.Serializer):
     )
 
 
-class ConfirmInputSerializer(serializers.Serializer):
-    confirm = serializers.BooleanField(
-        required=False, help_text='Post anyway after screening asked to reconsider (a 400 with `"code": "nudge"`).'
-    )
-
-
-class CommentInputSerializer(ConfirmInputSerializer):
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
-    parent = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=2**63 - 1, help_text="The comment this replies to."
-    )
-
-
-class CommentEditSerializer(ConfirmInputSerializer):
-    body = serializers.CharField(allow_blank=True, trim_whitespace=False)
-
-
-class HiddenWordInputSerializer(serializers.Serializer):
-    phrase = serializers.CharField(allow_blank=True)
-
-
 # Reads the endpoints share
-
-
-def _id_or_404(value) -> int:
-    """An id from the path; anything else (or beyond what the database holds) is simply not found."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise exceptions.NotFound() from None
-    if not 0 < number < 2**63:
-        raise exceptions.NotFound()
-    return number
 
 
 def _story_or_404(request, pk) -> Story:
     """A story the caller may read, or their own draft; else 404."""
-    pk = _id_or_404(pk)
+    pk = id_or_404(pk)
     story = selectors.story_for_viewer(viewer=request.user, pk=pk)
     if story is None and request.user.is_authenticated:
         story = selectors.drafts(viewer=request.user).filter(pk=pk).first()
@@ -404,28 +275,6 @@ def _posted_story_or_404(request, pk) -> Story:
     if not story.is_posted:
         raise exceptions.NotFound(_("No story here."))  # a draft has no conversation yet
     return story
-
-
-def _comment_or_404(request, pk) -> Comment:
-    """A comment the caller wrote, or one under a story they may read; else 404."""
-    pk = _id_or_404(pk)
-    comment = Comment.objects.select_related("author", "parent__author").filter(pk=pk, deleted_at=None).first()
-    if comment is None:
-        raise exceptions.NotFound(_("No comment here."))
-    if comment.author_id is not None and comment.author_id == request.user.pk:
-        return comment
-    if comment.target_type_id != ContentType.objects.get_for_model(Story).pk:
-        raise exceptions.NotFound(_("No comment here."))
-    if selectors.story_for_viewer(viewer=request.user, pk=comment.target_id) is None:
-        raise exceptions.NotFound(_("No comment here."))
-    return comment
-
-
-def _person_or_404(handle: str) -> User:
-    person = User.objects.filter(handle__iexact=handle, is_active=True).first()
-    if person is None:
-        raise exceptions.NotFound(_("No one with that handle."))
-    return person
 
 
 def _page_size(request, default: int) -> int:
@@ -448,7 +297,7 @@ def _feed_page(request, page: selectors.FeedPage) -> dict:
     }
 
 
-def _created(created: bool):
+def created_status(created: bool):
     return status.HTTP_201_CREATED if created else status.HTTP_200_OK
 
 
@@ -456,7 +305,6 @@ CURSOR = OpenApiParameter("cursor", str, description="From `next_cursor` of the 
 PAGE_SIZE = OpenApiParameter("page_size", int, description=f"Stories per page, 1 to {MAX_PAGE}.")
 KIND = OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=Reaction.Kind.values)
 TAG = OpenApiParameter("tag", str, OpenApiParameter.PATH, description="The hashtag, without #.")
-HANDLE = OpenApiParameter("handle", str, OpenApiParameter.PATH)
 
 
 # Stories
@@ -602,7 +450,7 @@ class StoryViewSet(viewsets.GenericViewSet):
             confirmed=incoming.validated_data.get("confirm", False),
         )
         answer = {
-            **CommentReplySerializer(_shown(written.obj), context=context).data,
+            **CommentReplySerializer(shown_comment(written.obj), context=context).data,
             "moderation": moderation_outcome(request, written.decision),
         }
         return Response(answer, status=status.HTTP_201_CREATED)
@@ -623,59 +471,7 @@ class StoryViewSet(viewsets.GenericViewSet):
             viewer=request.user, target=story, author_id=story.author_id, public_counts=story.public_reaction_counts
         )
         answer = {"reactions": _reaction_summary(summary), "my_reactions": sorted(summary.mine)}
-        return Response(answer, status=_created(created))
-
-
-# Comments
-
-
-class CommentViewSet(viewsets.GenericViewSet):
-    """Your comments: change or delete them. Authors approve comments waiting on their stories."""
-
-    queryset = Comment.objects.none()
-    serializer_class = CommentReplySerializer
-
-    def _context(self, comment):
-        target = comment.target
-        return {"request": self.request, "story": target if isinstance(target, Story) else None}
-
-    @extend_schema(request=CommentEditSerializer, responses=WrittenCommentSerializer)
-    def partial_update(self, request, pk=None):
-        """Change your comment (shown as edited). Screened again."""
-        comment = _comment_or_404(request, pk)
-        incoming = CommentEditSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        written = services.edit_comment(
-            actor=request.user,
-            comment=comment,
-            body=incoming.validated_data["body"],
-            confirmed=incoming.validated_data.get("confirm", False),
-        )
-        answer = {
-            **CommentReplySerializer(_shown(written.obj), context=self._context(written.obj)).data,
-            "moderation": moderation_outcome(request, written.decision),
-        }
-        return Response(answer)
-
-    @extend_schema(request=None, responses={204: None})
-    def destroy(self, request, pk=None):
-        """Delete your comment; with replies it stays as “comment deleted”."""
-        services.delete_comment(actor=request.user, comment=_comment_or_404(request, pk))
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-    @extend_schema(request=None, responses=CommentReplySerializer)
-    @action(detail=True, methods=["post"])
-    def approve(self, request, pk=None):
-        """Let a comment waiting on your story show."""
-        comment = services.approve_comment(actor=request.user, comment=_comment_or_404(request, pk))
-        return Response(CommentReplySerializer(_shown(comment), context=self._context(comment)).data)
-
-    @extend_schema(request=None, responses={204: None})
-    @action(detail=True, methods=["post"])
-    def decline(self, request, pk=None):
-        """Take someone's comment off your story (waiting or shown); its writer still sees it, marked removed."""
-        services.decline_comment(actor=request.user, comment=_comment_or_404(request, pk))
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(answer, status=created_status(created))
 
 
 # The feed and hashtags
@@ -730,10 +526,7 @@ class TagViewSet(viewsets.GenericViewSet):
             size=_page_size(request, selectors.FEED_PAGE),
         )
         sensitivity = selectors.tag_sensitivity(name)
-        following = (
-            request.user.is_authenticated
-            and TagFollow.objects.filter(user=request.user, tag__name__iexact=name).exists()
-        )
+        following = social_selectors.follows_tag(viewer=request.user, name=name)
         answer = {
             "tag": name,
             "following": following,
@@ -755,166 +548,11 @@ class TagViewSet(viewsets.GenericViewSet):
             return Response(status=status.HTTP_204_NO_CONTENT)
         if selectors.tag_sensitivity(name):
             raise exceptions.ValidationError({"tag": [_("Hashtags like #%(tag)s can't be followed.") % {"tag": name}]})
-        return Response(status=_created(services.follow_tag(actor=request.user, name=name)))
-
-
-# People: follows, and each person's own safety controls
-
-
-class PersonViewSet(viewsets.GenericViewSet):
-    """Following people."""
-
-    queryset = User.objects.none()
-    lookup_field = "handle"
-    lookup_value_regex = r"[A-Za-z0-9_]+"
-
-    @extend_schema(methods=["PUT"], parameters=[HANDLE], request=None, responses={200: None, 201: None})
-    @extend_schema(methods=["DELETE"], parameters=[HANDLE], request=None, responses={204: None})
-    @action(detail=True, methods=["put", "delete"])
-    def follow(self, request, handle=None):
-        """PUT follows the person (201, or 200 if you already did); DELETE stops following them."""
-        person = _person_or_404(handle)
-        if request.method == "DELETE":
-            services.unfollow(actor=request.user, user=person)
-            return Response(status=status.HTTP_204_NO_CONTENT)
-        return Response(status=_created(services.follow(actor=request.user, user=person)))
-
-
-class _OwnListPagination(CursorPagination):
-    ordering = "-pk"
-
-
-class _PersonControlViewSet(viewsets.GenericViewSet):
-    """People the caller blocked, muted or restricted: list; PUT adds one by handle, DELETE removes them."""
-
-    permission_classes = [IsAuthenticated]
-    serializer_class = PersonRelationSerializer
-    pagination_class = _OwnListPagination
-    lookup_field = "handle"
-    lookup_value_regex = r"[A-Za-z0-9_]+"
-    owner_field = person_field = ""
-    add = remove = None
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no signed-in user
-            return self.queryset.none()
-        rows = self.queryset.filter(**{self.owner_field: self.request.user}).select_related(self.person_field)
-        return rows.order_by("-pk")
-
-    def list(self, request):
-        page = self.paginate_queryset(self.get_queryset())
-        for row in page:
-            row.person = getattr(row, self.person_field)
-        return self.get_paginated_response(PersonRelationSerializer(page, many=True).data)
-
-    @extend_schema(parameters=[HANDLE], request=None, responses={200: None, 201: None})
-    def update(self, request, handle=None):
-        created = self.add(actor=request.user, user=_person_or_404(handle))
-        return Response(status=_created(created))
-
-    @extend_schema(parameters=[HANDLE], request=None, responses={204: None})
-    def destroy(self, request, handle=None):
-        self.remove(actor=request.user, user=_person_or_404(handle))
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class BlockViewSet(_PersonControlViewSet):
-    """People you blocked. A block hides each of you from the other everywhere and ends follows between you;
-    they are not told."""
-
-    queryset = Block.objects.all()
-    owner_field, person_field = "blocker", "blocked"
-    add, remove = staticmethod(services.block), staticmethod(services.unblock)
-
-
-class MuteViewSet(_PersonControlViewSet):
-    """People you muted: their stories leave your feed; they are not told."""
-
-    queryset = Mute.objects.all()
-    owner_field, person_field = "muter", "muted"
-    add, remove = staticmethod(services.mute), staticmethod(services.unmute)
-
-
-class RestrictionViewSet(_PersonControlViewSet):
-    """People you restricted: their comments on your stories are seen only by them (and you); they are not
-    told."""
-
-    queryset = Restriction.objects.all()
-    owner_field, person_field = "owner", "restricted"
-    add, remove = staticmethod(services.restrict), staticmethod(services.unrestrict)
-
-
-class _OldestFirst(CursorPagination):
-    ordering = ("created_at", "pk")
-
-
-class PendingCommentViewSet(viewsets.GenericViewSet):
-    """Comments on your stories waiting for your approval (approve each with POST comments/<id>/approve/),
-    oldest first."""
-
-    permission_classes = [IsAuthenticated]
-    serializer_class = PendingCommentSerializer
-    pagination_class = _OldestFirst
-    queryset = Comment.objects.none()
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Comment.objects.none()
-        return selectors.pending_comments(owner=self.request.user)
-
-    def list(self, request):
-        page = self.paginate_queryset(self.get_queryset().select_related("parent__author"))
-        shown = [_shown(comment) for comment in page]
-        return self.get_paginated_response(
-            PendingCommentSerializer(shown, many=True, context={"request": request}).data
-        )
-
-
-class HiddenWordViewSet(viewsets.GenericViewSet):
-    """Words and phrases you don't want in comments on your stories: such comments wait for your approval."""
-
-    permission_classes = [IsAuthenticated]
-    serializer_class = HiddenWordSerializer
-    pagination_class = None
-    queryset = HiddenWord.objects.none()
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return HiddenWord.objects.none()
-        return HiddenWord.objects.filter(owner=self.request.user).order_by("phrase")
-
-    @extend_schema(responses=HiddenWordSerializer(many=True))
-    def list(self, request):
-        return Response(HiddenWordSerializer(self.get_queryset(), many=True).data)
-
-    @extend_schema(request=HiddenWordInputSerializer, responses={200: HiddenWordSerializer, 201: HiddenWordSerializer})
-    def create(self, request):
-        """Add a word or phrase (201, or 200 if it was already on your list)."""
-        incoming = HiddenWordInputSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        created = services.add_hidden_word(actor=request.user, phrase=incoming.validated_data["phrase"])
-        phrase = " ".join(incoming.validated_data["phrase"].split())  # as the service stores it
-        word = self.get_queryset().filter(phrase=phrase).first()
-        return Response(HiddenWordSerializer(word).data, status=_created(created))
-
-    @extend_schema(request=None, responses={204: None})
-    def destroy(self, request, pk=None):
-        word = self.get_queryset().filter(pk=_id_or_404(pk)).first()
-        if word is None:
-            raise exceptions.NotFound(_("No such word on your list."))
-        services.remove_hidden_word(actor=request.user, phrase=word.phrase)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(status=created_status(services.follow_tag(actor=request.user, name=name)))
 
 
 def register(router):
     """Add this module's viewsets to the /api/v1/ router."""
     router.register("stories", StoryViewSet, basename="story")
-    router.register("comments", CommentViewSet, basename="comment")
     router.register("feed", FeedViewSet, basename="feed")
     router.register("tags", TagViewSet, basename="tag")
-    router.register("people", PersonViewSet, basename="person")
-    router.register("me/blocks", BlockViewSet, basename="block")
-    router.register("me/mutes", MuteViewSet, basename="mute")
-    router.register("me/restrictions", RestrictionViewSet, basename="restriction")
-    router.register("me/hidden-words", HiddenWordViewSet, basename="hidden-word")
-    router.register("me/pending-comments", PendingCommentViewSet, basename="pending-comment")

@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from ..models import Block, Follow, HiddenWord, Mute, Restriction, TagFollow
 from ..selectors.stories import tag_sensitivity
+from . import notifications
 
 MAX_HIDDEN_WORDS = 200
 
@@ -57,7 +58,10 @@ def follow(*, actor, user) -> bool:
     _lock_pair(actor, user)
     if Block.objects.filter(Q(blocker=actor.pk, blocked=user.pk) | Q(blocker=user.pk, blocked=actor.pk)).exists():
         raise PermissionDenied(_("You can't follow this person."))
-    return _create_once(Follow, follower=actor, followed=user)
+    created = _create_once(Follow, follower=actor, followed=user)
+    if created:
+        notifications.followed(actor=actor, user=user)
+    return created
 
 
 def unfollow(*, actor, user) -> bool:

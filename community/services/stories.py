@@ -22,8 +22,10 @@ from moderation.media import clean_image
 from moderation.models import ContentWarning, Kind, Visibility
 from moderation.text import normalise
 
-from ..models import MAX_BODY, MAX_COMMENT, MAX_TITLE, Audience, Block, Comment, HiddenWord, Reaction, Story
+from ..models import MAX_BODY, MAX_COMMENT, MAX_TITLE, Audience, Block, CirclePost, Comment, HiddenWord, Reaction, Story
+from ..selectors.circles import post_readable_by
 from ..selectors.stories import readable_stories
+from . import notifications
 from .people import refuse_or_confirm
 
 MAX_TAGS = 10
@@ -197,19 +199,9 @@ def save_story(
         tags_text = " ".join(f"#{tag}" for tag in chosen_tags)
         decisions["tags"] = screen_replacing(story, text=tags_text, kind=Kind.STORY, author=actor)
     decision = moderation.merge_decisions(decisions.values())
-    if was_posted and not changed:
-        pass  # only its settings changed: it stands as screened and as moderators left it, not "edited"
-    elif post or was_posted:
+    publishing = post or was_posted
+    if publishing and (changed or not was_posted):
         refuse_or_confirm(decisions, confirmed=confirmed)
-        moderation.record_screening(story, decision, confirmed=True)
-        if not was_posted:
-            story.status = Story.Status.POSTED
-            story.posted_at = timezone.now()
-        else:
-            story.edited_at = timezone.now()
-    else:
-        moderation.record_screening(story, _private(decision), confirmed=True)
-    story.content_warnings = list(dict.fromkeys([*decision.content_warnings, *chosen_warnings]))
 
     storage = story.image.storage
     old_name = story.image.name if story.image and (new_image or remove_image) else None
@@ -219,8 +211,23 @@ def save_story(
         story.image = ""
     try:
         with transaction.atomic():
+            if story.pk is not None:
+                _lock_for_edit(story, also=("featured",))
+            if was_posted and not changed:
+                pass  # only its settings changed: it stands as screened and as moderators left it, not "edited"
+            elif publishing:
+                moderation.record_screening(story, decision, confirmed=True)
+                if not was_posted:
+                    story.status = Story.Status.POSTED
+                    story.posted_at = timezone.now()
+                else:
+                    story.edited_at = timezone.now()
+            else:
+                moderation.record_screening(story, _private(decision), confirmed=True)
+            story.content_warnings = list(dict.fromkeys([*decision.content_warnings, *chosen_warnings]))
             story.save()
             story.tags.set(tags)
+            notifications.story_written(story=story)  # mentions, once it is posted and published
     except Exception:
         if new_image is not None:
             storage.delete(story.image.name)  # no orphan file when the row was not written
@@ -228,6 +235,21 @@ def save_story(
     if old_name:
         transaction.on_commit(lambda: storage.delete(old_name))
     return Written(story, decision)
+
+
+MODERATION_STATE = ("visibility", "held_reason", "held_at")
+
+
+def _lock_for_edit(obj, *, also: tuple[str, ...] = ()) -> None:
+    """Lock the row a writer is changing, inside the caller's transaction, and take from it what others set
+    since the writer's copy was loaded: a moderator's hide or removal (and `also`, the fields only others
+    write). Screening then sees the state that is really stored, so a hide that landed meanwhile wins and the
+    edit goes back to review, and a moderator acting now waits for this save instead of being overwritten."""
+    locked = type(obj)._default_manager.select_for_update().filter(pk=obj.pk).first()
+    if locked is None:
+        raise ValidationError(_("This was deleted meanwhile."))
+    for name in (*MODERATION_STATE, *also):
+        setattr(obj, name, getattr(locked, name))
 
 
 def _private(decision: Decision) -> Decision:
@@ -280,6 +302,8 @@ def _readable_by(actor, target) -> bool:
     if isinstance(target, Story):
         # Also on a topic they hide from lists: they opened it on purpose.
         return readable_stories(viewer=actor, include_hidden_topics=True).filter(pk=target.pk).exists()
+    if isinstance(target, CirclePost):  # a circle's posts are for its active members only
+        return post_readable_by(viewer=actor, post=target)
     return getattr(target, "is_posted", True)
 
 
@@ -349,6 +373,7 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
         comment.approval = Comment.Approval.PENDING
     with transaction.atomic():
         comment.save()
+        notifications.comment_written(comment=comment, target=target)
     return Written(comment, decision)
 
 
@@ -371,13 +396,15 @@ def edit_comment(*, actor, comment: Comment, body: str, confirmed: bool = False)
     if body == comment.body:
         return Written(comment, decision)  # nothing changed: not "edited"
     refuse_or_confirm({"body": decision}, confirmed=confirmed)
-    comment.body = body
-    moderation.record_screening(comment, decision, confirmed=True)
-    comment.edited_at = timezone.now()
-    target = comment.target
-    if target is not None and _needs_approval(target, owner_id=_target_author_id(target), actor=actor, body=body):
-        comment.approval = Comment.Approval.PENDING
+    needs_approval = target is not None and _needs_approval(target, owner_id=owner_id, actor=actor, body=body)
     with transaction.atomic():
+        # The story's author may have declined it meanwhile: that stands too.
+        _lock_for_edit(comment, also=("approval",))
+        comment.body = body
+        moderation.record_screening(comment, decision, confirmed=True)
+        comment.edited_at = timezone.now()
+        if needs_approval:
+            comment.approval = Comment.Approval.PENDING
         comment.save()
     return Written(comment, decision)
 
@@ -411,6 +438,7 @@ def approve_comment(*, actor, comment: Comment) -> Comment:
         raise PermissionDenied(_("You blocked this person, so their comment can't be shown."))
     Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.APPROVED)
     comment.approval = Comment.Approval.APPROVED
+    notifications.comment_written(comment=comment, target=target, approved=True)  # shown now: replies, mentions
     return comment
 
 
@@ -444,6 +472,7 @@ def react(*, actor, target, kind: str) -> bool:
     try:
         with transaction.atomic():
             Reaction.objects.create(user=actor, target_type=target_type, target_id=target.pk, kind=kind)
+            notifications.reacted(actor=actor, target=target, kind=kind)
     except IntegrityError:
         return False
     return True

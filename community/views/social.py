@@ -18,7 +18,8 @@ from resources.selectors import help as help_selectors
 from resources.views.help import viewer_zone
 
 from .. import selectors, services
-from ..models import Block, HiddenWord, Mute, Restriction, Story, TagFollow, User
+from ..models import Story, User
+from ..selectors import social as social_selectors
 
 TAG = re.compile(r"\w{2,50}")
 MAX_CURSOR = 100
@@ -147,9 +148,7 @@ def tag_page(request, tag):
     # Help comes first on a sensitive tag, and its posts stay behind a screen until the reader asks for them.
     screened = bool(sensitivity) and request.GET.get("show") != "1"
     page = None if screened else selectors.tagged(viewer=request.user, tag=name, cursor=_cursor(request))
-    following = (
-        request.user.is_authenticated and TagFollow.objects.filter(user=request.user, tag__name__iexact=name).exists()
-    )
+    following = social_selectors.follows_tag(viewer=request.user, name=name)
     context = {
         "tag": name,
         "sensitivity": sensitivity,
@@ -194,13 +193,7 @@ def unfollow_tag(request, tag):
 
 def relation_to(viewer, person) -> dict:
     """How the viewer stands with a person they may see: for the buttons on a profile."""
-    if not viewer.is_authenticated or viewer.pk == person.pk:
-        return {}
-    return {
-        "following": viewer.following.filter(followed=person).exists(),
-        "muted": Mute.objects.filter(muter=viewer, muted=person).exists(),
-        "restricted": Restriction.objects.filter(owner=viewer, restricted=person).exists(),
-    }
+    return social_selectors.relation_to(viewer=viewer, person=person)
 
 
 def _person(request, handle) -> User:
@@ -364,13 +357,13 @@ def _approvals_url() -> str:
 
 @login_required
 def safety(request, *, phrase: str = "", error: str = "", status: int = 200):
-    user = request.user
+    settings = social_selectors.safety_settings(owner=request.user)
     context = {
-        "blocked": [row.blocked for row in Block.objects.filter(blocker=user).select_related("blocked")],
-        "muted": [row.muted for row in Mute.objects.filter(muter=user).select_related("muted")],
-        "restricted": [row.restricted for row in Restriction.objects.filter(owner=user).select_related("restricted")],
-        "hidden_words": list(HiddenWord.objects.filter(owner=user).order_by("phrase").values_list("phrase", flat=True)),
-        "pending_count": selectors.pending_comments(owner=user).count(),
+        "blocked": settings.blocked,
+        "muted": settings.muted,
+        "restricted": settings.restricted,
+        "hidden_words": settings.hidden_words,
+        "pending_count": settings.pending_count,
         "approvals_url": _approvals_url(),
         "phrase": phrase,
         "phrase_error": error,

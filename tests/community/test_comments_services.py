@@ -230,11 +230,11 @@ def test_an_approved_comment_edited_waits_for_approval_again(author, reader):
 
 @pytest.mark.parametrize(
     "body",
-    ["Just cheer up, it's not that bad", "Just CHEER UP!", "just cheer  up, ok", "Just chéér up"],
+    ["Pineapple pizza fixes everything", "PINEAPPLE PIZZA!", "pineapple  pizza, ok", "Pinéàpple pizza"],
 )
 def test_a_comment_with_one_of_the_authors_hidden_words_waits_for_them(author, reader, body):
     story = post(author)
-    services.add_hidden_word(actor=author, phrase="  cheer   up ")
+    services.add_hidden_word(actor=author, phrase="  pineapple   pizza ")
 
     waiting = comment(reader, story, body)
 

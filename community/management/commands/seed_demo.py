@@ -13,6 +13,9 @@ from community.models import Comment, Role, Story, User
 from resources.demo import helplines as resources_demo_helplines
 from resources.demo import library as resources_demo_library
 
+from ._demo_circles import seed_circles
+from ._demo_messages import seed_messages
+
 DEMO_PASSWORD = "hearten-demo-2026"
 
 DEMO_PEOPLE = [
@@ -185,6 +188,8 @@ class Command(BaseCommand):
         resources = resources_demo_library.seed(staff=staff, publisher=publisher)
         people = {user.handle: user for user in User.objects.filter(handle__in=[p["handle"] for p in DEMO_PEOPLE])}
         stories, comments = self._seed_stories(people)
+        seed_messages(people)
+        seed_circles(people)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {created} account(s), {resources} resource(s), {helplines} helpline(s), "

@@ -1,0 +1,485 @@
+"""Reads of support circles for one viewer: which circles they may see, what their membership lets them do, a
+circle's posts, and its support chat (the session on now, the next one, the messages since a cursor).
+
+Who may do what, in one place (the services check the same functions before every write):
+
+- A circle's page (what it is for, its guidelines, its chat times) is there for whoever may join it: a circle
+  for teens is not listed to adults or visitors, a circle for adults not to minors. Moderators see every circle.
+- Its posts, their comments and its chat are for its active members only (`takes_part`), while their age still
+  fits the circle (a teen who turns 18 leaves a teens' circle's conversation). Moderators read them too.
+- Hosts (`CircleMembership.Role.HOST`, active) and moderators manage it: requests, pins, removals.
+
+The chat's times: a schedule's `first_start` is read as a wall-clock time in the circle's zone, and its RRULE
+repeats that wall-clock time (dateutil), so a 19:00 chat stays at 19:00 local time across daylight-saving
+changes. Each occurrence becomes a real instant (UTC) the same way helpline hours do: a time that does not
+exist (the hour skipped in spring) moves forward, a time that happens twice (autumn) is its first occurrence.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+from dateutil import rrule as dateutil_rrule
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from moderation import services as moderation_services
+from moderation.models import Visibility
+
+from ..models import Block, ChatMessage, ChatSchedule, Circle, CircleMembership, CirclePost, Comment
+
+Status = CircleMembership.Status
+Role = CircleMembership.Role
+AgeGroup = Circle.AgeGroup
+
+POSTS_PAGE = 30
+CHAT_BACKLOG = 200  # messages a room shows when it opens; later ones arrive by cursor
+# A margin for a daylight-saving change between the local and the real clock when looking back for a session.
+_SLACK = timedelta(hours=3)
+_MAX_STEPS = 2_000  # occurrences looked at for one answer: a rule that never lands near now gives up, not hangs
+
+
+# Who may do what
+
+
+def is_staff_moderator(viewer) -> bool:
+    """Moderators and staff admins: they see every circle and act on any of them (never blocked by age)."""
+    return moderation_services.can_moderate(viewer)
+
+
+def age_fits(user, circle: Circle) -> bool:
+    """Whether the person's age fits the circle's age group (staff are not excepted here: see `may_join`)."""
+    if circle.age_group == AgeGroup.ADULTS:
+        return bool(getattr(user, "is_authenticated", False)) and not user.is_minor
+    if circle.age_group == AgeGroup.TEENS:
+        return bool(getattr(user, "is_authenticated", False)) and user.is_minor
+    return True
+
+
+def membership_of(viewer, circle: Circle) -> CircleMembership | None:
+    """The viewer's membership row in the circle (any status), or None. Uses `circle.my_membership` when the
+    selector that loaded the circle put it there for this same viewer (no query)."""
+    if not getattr(viewer, "is_authenticated", False):
+        return None
+    if getattr(circle, "_membership_viewer", None) == viewer.pk:
+        return circle.my_membership
+    return CircleMembership.objects.filter(circle=circle, user=viewer.pk).first()
+
+
+def takes_part(viewer, circle: Circle, membership: CircleMembership | None = ...) -> bool:
+    """An active member, active account, whose age fits (staff moderators' age never keeps them out)."""
+    if not (getattr(viewer, "is_authenticated", False) and viewer.is_active):
+        return False
+    if circle.archived_at is not None:
+        return False
+    membership = membership_of(viewer, circle) if membership is ... else membership
+    if membership is None or membership.status != Status.ACTIVE:
+        return False
+    return age_fits(viewer, circle) or is_staff_moderator(viewer)
+
+
+def is_host(viewer, circle: Circle, membership: CircleMembership | None = ...) -> bool:
+    membership = membership_of(viewer, circle) if membership is ... else membership
+    return takes_part(viewer, circle, membership) and membership.role == Role.HOST
+
+
+def can_read(viewer, circle: Circle, membership: CircleMembership | None = ...) -> bool:
+    """Whether the viewer may read the circle's posts and chat: its members, and moderators."""
+    return takes_part(viewer, circle, membership) or is_staff_moderator(viewer)
+
+
+def can_manage(viewer, circle: Circle, membership: CircleMembership | None = ...) -> bool:
+    """Whether the viewer may decide requests, pin and remove posts, comments and messages, remove members."""
+    return is_host(viewer, circle, membership) or is_staff_moderator(viewer)
+
+
+def post_readable_by(*, viewer, post: CirclePost) -> bool:
+    """Whether a circle post is there for `viewer` to comment on or react to: a published post, not deleted or
+    removed, in a circle they take part in. (stories._readable_by asks this for circle posts.)"""
+    if post.deleted_at is not None or post.removed_by_id is not None or post.visibility != Visibility.PUBLISHED:
+        return False
+    return takes_part(viewer, post.circle)
+
+
+# Circles
+
+
+def _with_viewer(circles: QuerySet[Circle], viewer) -> QuerySet[Circle]:
+    members = CircleMembership.objects.filter(circle=OuterRef("pk"), status=Status.ACTIVE)
+    counted = members.order_by().values("circle").annotate(n=Count("pk")).values("n")
+    circles = circles.annotate(member_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0))
+    return circles.select_related("created_by").prefetch_related("chat_schedules")
+
+
+def visible_circles(*, viewer) -> QuerySet[Circle]:
+    """Circles the viewer may see (and so join): not archived, published (a creator also sees their own held
+    one), and within their age group; moderators see all. Annotated with `member_count`."""
+    circles = Circle.objects.filter(archived_at__isnull=True)
+    if is_staff_moderator(viewer):
+        return _with_viewer(circles, viewer)
+    signed_in = getattr(viewer, "is_authenticated", False)
+    if signed_in:
+        circles = circles.filter(Q(visibility=Visibility.PUBLISHED) | Q(created_by=viewer.pk))
+        groups = [AgeGroup.EVERYONE, AgeGroup.TEENS if viewer.is_minor else AgeGroup.ADULTS]
+    else:
+        circles = circles.filter(visibility=Visibility.PUBLISHED)
+        groups = [AgeGroup.EVERYONE, AgeGroup.ADULTS]  # a teens' circle is never shown to someone we can't place
+    return _with_viewer(circles.filter(age_group__in=groups), viewer)
+
+
+def circles_for(*, viewer) -> list[Circle]:
+    """The circle list: each with `member_count` and `my_membership` (the viewer's row or None). Two queries
+    and one for the chat schedules, whatever the number of circles."""
+    circles = list(visible_circles(viewer=viewer).order_by("title", "pk"))
+    _attach_memberships(viewer, circles)
+    return circles
+
+
+def _attach_memberships(viewer, circles: list[Circle]) -> None:
+    mine = {}
+    if getattr(viewer, "is_authenticated", False) and circles:
+        rows = CircleMembership.objects.filter(user=viewer.pk, circle__in=[circle.pk for circle in circles])
+        mine = {row.circle_id: row for row in rows}
+    for circle in circles:
+        circle.my_membership = mine.get(circle.pk)
+        circle._membership_viewer = getattr(viewer, "pk", None)  # whose membership it is (membership_of checks)
+
+
+def circle_for(*, viewer, slug: str) -> Circle | None:
+    """One circle the viewer may see, with `member_count` and `my_membership`; None otherwise."""
+    circle = visible_circles(viewer=viewer).filter(slug=str(slug)[:60]).first()
+    if circle is not None:
+        _attach_memberships(viewer, [circle])
+    return circle
+
+
+def hosts_of(circle: Circle) -> list:
+    """The circle's hosts (active), as people, oldest host first."""
+    rows = (
+        CircleMembership.objects.filter(circle=circle, status=Status.ACTIVE, role=Role.HOST, user__is_active=True)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+    return [row.user for row in rows]
+
+
+def members_of(circle: Circle) -> QuerySet[CircleMembership]:
+    """Active members, hosts first, then by when they joined."""
+    return (
+        CircleMembership.objects.filter(circle=circle, status=Status.ACTIVE)
+        .select_related("user")
+        .order_by("-role", "created_at", "pk")  # "member" > "host" alphabetically: descending puts hosts first
+    )
+
+
+def requests_for(circle: Circle) -> QuerySet[CircleMembership]:
+    """Requests to join waiting for a host, oldest first."""
+    return (
+        CircleMembership.objects.filter(circle=circle, status=Status.REQUESTED, user__is_active=True)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+
+
+# Posts
+
+
+def _blocked_either_way(viewer, author_ref: str):
+    return Exists(
+        Block.objects.filter(
+            Q(blocker=viewer.pk, blocked=OuterRef(author_ref)) | Q(blocker=OuterRef(author_ref), blocked=viewer.pk)
+        )
+    )
+
+
+def _shown_comment_count():
+    counted = (
+        Comment.objects.filter(
+            target_type=ContentType.objects.get_for_model(CirclePost),
+            target_id=OuterRef("pk"),
+            visibility=Visibility.PUBLISHED,
+            approval=Comment.Approval.APPROVED,
+            deleted_at__isnull=True,
+        )
+        .order_by()
+        .values("target_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def readable_posts(*, viewer, circle: Circle) -> QuerySet[CirclePost]:
+    """The circle's posts as the viewer may see them: none unless they may read the circle; published ones
+    not removed by a host (their writer still sees their own, held or removed); never by someone either of
+    them blocked. Each with its author and `comment_count`."""
+    if not can_read(viewer, circle):
+        return CirclePost.objects.none()
+    own = Q(author=viewer.pk)
+    posts = CirclePost.objects.filter(circle=circle, deleted_at__isnull=True)
+    posts = posts.filter(own | Q(visibility=Visibility.PUBLISHED, removed_by__isnull=True))
+    posts = posts.exclude(_blocked_either_way(viewer, "author"))
+    return posts.select_related("author", "removed_by").annotate(comment_count=_shown_comment_count())
+
+
+@dataclass
+class PostsPage:
+    pinned: list[CirclePost]
+    posts: list[CirclePost]
+    older: int | None  # send as `?before=` for the next page; None: that was all
+
+
+def posts_page(*, viewer, circle: Circle, before: int | None = None, size: int = POSTS_PAGE) -> PostsPage:
+    """Pinned posts first (most recently pinned first, on the first page only), then the others, newest first,
+    a page at a time. Two queries whatever the number of posts."""
+    posts = readable_posts(viewer=viewer, circle=circle)
+    pinned = [] if before else list(posts.filter(pinned_at__isnull=False).order_by("-pinned_at", "-pk"))
+    rest = posts.filter(pinned_at__isnull=True).order_by("-pk")
+    if before:
+        rest = rest.filter(pk__lt=before)
+    rows = list(rest[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return PostsPage(pinned=pinned, posts=rows, older=rows[-1].pk if more else None)
+
+
+def post_for(*, viewer, circle: Circle, pk) -> CirclePost | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < pk < 2**63:
+        return None
+    post = readable_posts(viewer=viewer, circle=circle).filter(pk=pk).first()
+    if post is not None:
+        post.circle = circle  # the circle as loaded for this viewer (with their membership)
+    return post
+
+
+# The support chat: when it is on
+
+
+@dataclass(frozen=True)
+class Session:
+    start: datetime  # UTC instants
+    end: datetime
+    schedule: ChatSchedule
+
+    def is_on(self, at: datetime) -> bool:
+        return self.start <= at < self.end
+
+
+@dataclass(frozen=True)
+class ChatState:
+    at: datetime
+    current: Session | None  # the session on at `at`, if any
+    next: Session | None  # the next session to start after `at` (after the current one, if one is on)
+
+    @property
+    def open(self) -> bool:
+        return self.current is not None
+
+
+def circle_zone(circle: Circle) -> zoneinfo.ZoneInfo:
+    try:
+        return _zone(circle.time_zone or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return _zone("UTC")
+
+
+@lru_cache(maxsize=512)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+def wall_clock_instant(local: datetime, zone: zoneinfo.ZoneInfo) -> datetime:
+    """A naive wall-clock time in `zone` as an instant in UTC. A time the spring change skips moves forward
+    (01:30 on that night in London is 02:30 BST); one the autumn change repeats is its first occurrence."""
+    first = local.replace(tzinfo=zone, fold=0)
+    return first.astimezone(UTC)
+
+
+def local_start(schedule: ChatSchedule, zone: zoneinfo.ZoneInfo) -> datetime:
+    """The schedule's first start as the naive wall-clock time it stands for in the circle's zone."""
+    return schedule.first_start.astimezone(zone).replace(tzinfo=None, microsecond=0)
+
+
+def parse_rule(schedule: ChatSchedule, zone: zoneinfo.ZoneInfo):
+    """The schedule's recurrence (a dateutil rrule over naive local times), or None for a rule we can't use:
+    unreadable, or repeating more often than daily (a chat is a session, not a ticker)."""
+    text = (schedule.rrule or "").strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    if not text or "\n" in text or "\r" in text:
+        return None
+    try:
+        rule = dateutil_rrule.rrulestr(text, dtstart=local_start(schedule, zone), ignoretz=True)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if not isinstance(rule, dateutil_rrule.rrule) or rule._freq > dateutil_rrule.DAILY:
+        return None
+    return rule
+
+
+def _sessions_from(schedule: ChatSchedule, zone, since: datetime):
+    """Sessions of one schedule whose local start is at or after the local time of `since` (minus the slack
+    a daylight-saving change can put between the two clocks), in order."""
+    rule = parse_rule(schedule, zone)
+    if rule is None or not schedule.active:
+        return
+    length = timedelta(minutes=schedule.duration_minutes or 60)
+    from_local = (since - length - _SLACK).astimezone(zone).replace(tzinfo=None)
+    try:
+        for steps, local in enumerate(rule.xafter(from_local, inc=True)):
+            if steps >= _MAX_STEPS:
+                return
+            start = wall_clock_instant(local, zone)
+            yield Session(start=start, end=start + length, schedule=schedule)
+    except (ValueError, OverflowError):  # a rule that runs past the calendar's end
+        return
+
+
+def _active_schedules(circle: Circle) -> list[ChatSchedule]:
+    # .all(): a prefetched circle costs no query.
+    return sorted((s for s in circle.chat_schedules.all() if s.active), key=lambda s: s.pk)
+
+
+def chat_state(circle: Circle, *, at: datetime | None = None) -> ChatState:
+    """The session on now (if any) and the next one, over all the circle's active schedules."""
+    at = (at or timezone.now()).astimezone(UTC)
+    zone = circle_zone(circle)
+    current = upcoming = None
+    for schedule in _active_schedules(circle):
+        for session in _sessions_from(schedule, zone, at):
+            if session.is_on(at):
+                if current is None or session.start < current.start:
+                    current = session
+            elif session.start > at:
+                if upcoming is None or session.start < upcoming.start:
+                    upcoming = session
+                break
+    if current is not None and upcoming is not None and upcoming.start < current.end:
+        upcoming = _first_after(circle, zone, current.end) or upcoming
+    elif current is not None and upcoming is None:
+        upcoming = _first_after(circle, zone, current.end)
+    return ChatState(at=at, current=current, next=upcoming)
+
+
+def _first_after(circle: Circle, zone, moment: datetime) -> Session | None:
+    best = None
+    for schedule in _active_schedules(circle):
+        for session in _sessions_from(schedule, zone, moment):
+            if session.start >= moment:
+                if best is None or session.start < best.start:
+                    best = session
+                break
+    return best
+
+
+def upcoming_sessions(circle: Circle, *, at: datetime | None = None, count: int = 3) -> list[Session]:
+    """The next `count` sessions starting after `at`, over all active schedules, soonest first."""
+    at = (at or timezone.now()).astimezone(UTC)
+    zone = circle_zone(circle)
+    found: list[Session] = []
+    for schedule in _active_schedules(circle):
+        taken = 0
+        for session in _sessions_from(schedule, zone, at):
+            if session.start > at:
+                found.append(session)
+                taken += 1
+                if taken >= count:
+                    break
+    return sorted(found, key=lambda session: session.start)[:count]
+
+
+def sessions_starting_between(start: datetime, end: datetime) -> list[tuple[Circle, Session]]:
+    """Every circle's sessions that start in [start, end): what the chat reminder looks for."""
+    found = []
+    circles = Circle.objects.filter(archived_at__isnull=True, chat_schedules__active=True).distinct()
+    for circle in circles.prefetch_related("chat_schedules"):
+        zone = circle_zone(circle)
+        for schedule in _active_schedules(circle):
+            for session in _sessions_from(schedule, zone, start):
+                if session.start >= end:
+                    break
+                if session.start >= start:
+                    found.append((circle, session))
+    return found
+
+
+WEEKDAY_CHOICES = [
+    (0, gettext_lazy("Monday")),
+    (1, gettext_lazy("Tuesday")),
+    (2, gettext_lazy("Wednesday")),
+    (3, gettext_lazy("Thursday")),
+    (4, gettext_lazy("Friday")),
+    (5, gettext_lazy("Saturday")),
+    (6, gettext_lazy("Sunday")),
+]
+
+
+def describe_schedule(schedule, circle) -> str:
+    """“Every Tuesday at 19:00 (Europe/London), for 60 minutes”, as the circle's hosts set it."""
+    zone = circle_zone(circle)
+    start = local_start(schedule, zone)
+    rule = parse_rule(schedule, zone)
+    values = {"time": start.strftime("%H:%M"), "zone": zone.key.replace("_", " "), "minutes": schedule.duration_minutes}
+    if rule is None:
+        return _("Times to be announced by the hosts.")
+    days = dict(WEEKDAY_CHOICES)
+    weekdays = rule._byweekday or ()
+    if rule._freq == dateutil_rrule.WEEKLY and rule._interval == 1 and weekdays:
+        names = [str(days[number]) for number in sorted(weekdays)]
+        last = {"list": ", ".join(names[:-1]), "last": names[-1]}
+        values["days"] = names[0] if len(names) == 1 else _("%(list)s and %(last)s") % last
+        return _("Every %(days)s at %(time)s (%(zone)s), for %(minutes)d minutes") % values
+    if rule._freq == dateutil_rrule.DAILY and rule._interval == 1:
+        return _("Every day at %(time)s (%(zone)s), for %(minutes)d minutes") % values
+    return _("Regularly at %(time)s (%(zone)s), for %(minutes)d minutes") % values
+
+
+# The support chat: its messages
+
+
+def _chat_rows(*, viewer, circle: Circle, session_start: datetime) -> QuerySet[ChatMessage]:
+    own = Q(author=viewer.pk)
+    rows = ChatMessage.objects.filter(circle=circle, session_start=session_start)
+    rows = rows.filter(own | Q(visibility=Visibility.PUBLISHED, removed_by__isnull=True))
+    return rows.exclude(_blocked_either_way(viewer, "author")).select_related("author")
+
+
+def chat_messages(*, viewer, circle: Circle, session: Session | None, after: int | None = None) -> list[ChatMessage]:
+    """The session's messages the viewer may see, oldest first: published ones not removed by a host, and the
+    viewer's own (held ones too: only they see them), never by someone either of them blocked. With `after`,
+    only those with a greater id (the room's cursor); without, the last CHAT_BACKLOG. Empty when the viewer may
+    not read the circle or no session is on."""
+    if session is None or not can_read(viewer, circle):
+        return []
+    rows = _chat_rows(viewer=viewer, circle=circle, session_start=session.start)
+    if after is not None:
+        return list(rows.filter(pk__gt=after).order_by("pk")[:CHAT_BACKLOG])
+    return list(reversed(rows.order_by("-pk")[:CHAT_BACKLOG]))
+
+
+def withdrawn_messages(*, viewer, circle: Circle, session: Session | None, after: int | None = None) -> list[int]:
+    """Ids of messages of the session that the viewer no longer sees (a host removed them, a moderator hid them):
+    a room that already shows them takes them away. Only up to `after`, the room's cursor."""
+    if session is None or not can_read(viewer, circle):
+        return []
+    rows = ChatMessage.objects.filter(circle=circle, session_start=session.start).exclude(author=viewer.pk)
+    rows = rows.filter(Q(removed_by__isnull=False) | ~Q(visibility=Visibility.PUBLISHED))
+    if after is not None:
+        rows = rows.filter(pk__lte=after)
+    return list(rows.order_by("pk").values_list("pk", flat=True)[:CHAT_BACKLOG])
+
+
+def reads_as_crisis(obj) -> bool:
+    """Whether screening read this writing as its writer being at risk now (shown to the writer only)."""
+    return any(label.get("name") == "crisis" for label in obj.screening_labels or [])

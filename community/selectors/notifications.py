@@ -1,0 +1,285 @@
+"""Reads of a person's notifications: their list, the unread count, and what each one says and links to.
+
+What a notification says comes from its kind, its actor and its data, never from what anyone wrote, for the
+page, the API and emails alike. It links to its target only while the viewer may still see it; links are
+worked out for a whole page at once, so a page costs the same number of queries whatever its length. Other
+parts of Hearten link their own kinds of target with `register_target_links`.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from moderation.models import Visibility
+
+from ..models import Block, Comment, Notification, Reaction, Story, User
+from .stories import _parse_cursor, readable_stories  # the feed's cursor: "<moment>_<pk>"
+
+PAGE = 20
+MAX_PAGE = 100
+EMAIL_ITEMS = 20  # notifications one email lists; it counts the others
+Kind = Notification.Kind
+
+
+@dataclass
+class ShownNotification:
+    notification: Notification
+    text: str  # what happened, in a sentence; never anyone's writing
+    url: str  # where it happened, while the viewer may still see it; else ""
+
+    @property
+    def unread(self) -> bool:
+        return self.notification.read_at is None
+
+
+@dataclass
+class NotificationPage:
+    items: list[ShownNotification]
+    next_cursor: str | None
+
+
+def visible_notifications(*, viewer) -> QuerySet[Notification]:
+    """The viewer's notifications, newest first; none by someone either of them has blocked since."""
+    if not getattr(viewer, "pk", None):
+        return Notification.objects.none()
+    blocked = Block.objects.filter(
+        Q(blocker=viewer.pk, blocked=OuterRef("actor")) | Q(blocker=OuterRef("actor"), blocked=viewer.pk)
+    )
+    return Notification.objects.filter(recipient=viewer.pk).filter(~Exists(blocked)).order_by("-updated_at", "-pk")
+
+
+def unread_count(*, viewer) -> int:
+    return visible_notifications(viewer=viewer).filter(read_at__isnull=True).count()
+
+
+def notification_for(*, viewer, pk) -> Notification | None:
+    """One of the viewer's notifications, or None (someone else's is simply not there)."""
+    if not isinstance(pk, int) or not 0 < pk < 2**63:
+        return None
+    return visible_notifications(viewer=viewer).select_related("actor").filter(pk=pk).first()
+
+
+def _cursor_of(notification: Notification) -> str:
+    return f"{notification.updated_at.isoformat()}_{notification.pk}"
+
+
+def notification_page(*, viewer, cursor: str | None = None, size: int = PAGE) -> NotificationPage:
+    """A page of the viewer's notifications, newest first, and the cursor of the next (None: no more).
+    Three queries at most, whatever the page holds: the notifications with their actors, and their targets."""
+    rows = visible_notifications(viewer=viewer).select_related("actor")
+    position = _parse_cursor(cursor)
+    if position is not None:
+        moment, pk = position
+        rows = rows.filter(Q(updated_at__lt=moment) | Q(updated_at=moment, pk__lt=pk))
+    found = list(rows[: size + 1])
+    more = len(found) > size
+    found = found[:size]
+    return NotificationPage(
+        items=shown_notifications(found, viewer=viewer), next_cursor=_cursor_of(found[-1]) if more else None
+    )
+
+
+def shown_notifications(notifications: Iterable[Notification], *, viewer) -> list[ShownNotification]:
+    """What each notification says and links to, for this viewer (actors joined: no query per row)."""
+    notifications = list(notifications)
+    links = _links(notifications, viewer=viewer)
+    return [
+        ShownNotification(notification=item, text=describe(item), url=links.get(item.pk, "")) for item in notifications
+    ]
+
+
+# What a notification says
+
+
+def _label(notification: Notification) -> str:
+    if not notification.target_type_id:
+        return ""
+    model = ContentType.objects.get_for_id(notification.target_type_id).model_class()  # cached per process
+    return model._meta.label_lower if model is not None else ""
+
+
+def _your(label: str) -> str:
+    return {
+        "community.story": _("your story"),
+        "community.comment": _("your comment"),
+        "community.user": _("your profile"),
+        "community.circle": _("your circle"),
+        "community.circlepost": _("your post"),
+        "community.chatmessage": _("your chat message"),
+        "community.message": _("your message"),
+    }.get(label, _("your post"))
+
+
+def _who(notification: Notification) -> str:
+    """Who did it: the actor's name ("Ana and 2 others" for a group), or who they are when unnamed."""
+    data = notification.data or {}
+    if notification.actor is not None:
+        name = notification.actor.name
+    elif data.get("anonymous"):
+        name = _("An anonymous member")
+    elif data.get("story_author"):
+        name = _("The author of the story")
+    elif notification.actor_id is None and data.get("people", 0) > 1:
+        return ngettext("%(count)d person", "%(count)d people", data["people"]) % {"count": data["people"]}
+    else:
+        name = _("A former member")
+    others = max(int(data.get("people", 1) or 1) - 1, 0)
+    if not others:
+        return name
+    return ngettext("%(name)s and %(count)d other", "%(name)s and %(count)d others", others) % {
+        "name": name,
+        "count": others,
+    }
+
+
+def _reaction_sentence(kind: str) -> str:
+    sentences = {
+        Reaction.Kind.SUPPORT: _("%(who)s supported %(what)s"),
+        Reaction.Kind.RELATE: _("%(who)s related to %(what)s"),
+        Reaction.Kind.HOPE: _("%(who)s sent hope for %(what)s"),
+        Reaction.Kind.THANKS: _("%(who)s said thank you for %(what)s"),
+    }
+    return sentences.get(kind, _("%(who)s reacted to %(what)s"))
+
+
+def _decision(notification: Notification) -> str:
+    data = notification.data or {}
+    what = _your(_label(notification))
+    if data.get("action") == "hide":
+        sentence = _("A moderator hid %(what)s.") % {"what": what}
+        if data.get("reason"):
+            sentence += " " + _("Why: %(reason)s") % {"reason": data["reason"]}
+        return sentence
+    if data.get("before") == Visibility.HELD:
+        return _("A moderator reviewed %(what)s: it is published now.") % {"what": what}
+    return _("A moderator published %(what)s again.") % {"what": what}
+
+
+def describe(notification: Notification) -> str:
+    """What happened, in one sentence: who did what to what of yours. Never anyone's writing."""
+    data = notification.data or {}
+    kind = notification.kind
+    count = notification.count
+    if kind == Kind.REPLY and data.get("waiting"):
+        return ngettext(
+            "A comment on your story is waiting for your approval",
+            "%(count)d comments on your stories are waiting for your approval",
+            count,
+        ) % {"count": count}
+    if kind == Kind.REPLY and data.get("reply"):
+        return _("%(who)s replied to your comment") % {"who": _who(notification)}
+    if kind == Kind.REPLY:
+        return _("%(who)s commented on %(what)s") % {"who": _who(notification), "what": _your(data.get("on", ""))}
+    if kind == Kind.MENTION:
+        if data.get("in") == "community.comment":
+            return _("%(who)s mentioned you in a comment") % {"who": _who(notification)}
+        return _("%(who)s mentioned you in a story") % {"who": _who(notification)}
+    if kind == Kind.REACTION:
+        sentence = _reaction_sentence("" if "reaction" in data.get("mixed", ()) else data.get("reaction", ""))
+        return sentence % {"who": _who(notification), "what": _your(_label(notification))}
+    if kind == Kind.FOLLOW:
+        return _("%(who)s started following you") % {"who": _who(notification)}
+    if kind == Kind.DECISION:
+        return _decision(notification)
+    if kind == Kind.REPORT_OUTCOME:
+        return _("We reviewed a report you made. Thank you for helping keep Hearten safe.")
+    if kind == Kind.CIRCLE_REQUEST:
+        return _("%(who)s asked to join your circle") % {"who": _who(notification)}
+    if kind == Kind.CIRCLE:
+        return _("There is news from a circle you are in")
+    if kind == Kind.CHAT_REMINDER:
+        return _("A support chat you joined starts soon")
+    if kind == Kind.MESSAGE:
+        if data.get("request"):
+            return _("%(who)s would like to send you a message") % {"who": _who(notification)}
+        return ngettext("%(who)s sent you a message", "%(who)s sent you %(count)d messages", count) % {
+            "who": _who(notification),
+            "count": count,
+        }
+    return _("Something new happened")
+
+
+# Where it links
+
+
+TargetLinks = Callable[..., dict[int, str]]  # (viewer=, ids=) -> {target id: url}, for the targets still seen
+_target_links: dict[str, TargetLinks] = {}
+
+
+def register_target_links(label: str):
+    """Link notifications about a kind of target ("community.circle"): the decorated function gets
+    `viewer` and `ids` and returns {id: url} for those the viewer may still see, in a fixed number of queries."""
+
+    def decorator(function: TargetLinks) -> TargetLinks:
+        _target_links[label] = function
+        return function
+
+    return decorator
+
+
+def _story_url(pk, anchor: str = "") -> str:
+    return reverse("community:story_detail", args=[pk]) + (f"#{anchor}" if anchor else "")
+
+
+@register_target_links("community.story")
+def _stories(*, viewer, ids) -> dict[int, str]:
+    # An author's own hidden or held story stays readable to them (readable_stories).
+    readable = readable_stories(viewer=viewer).filter(pk__in=ids).values_list("pk", flat=True)
+    return {pk: _story_url(pk) for pk in readable}
+
+
+@register_target_links("community.comment")
+def _comments(*, viewer, ids) -> dict[int, str]:
+    """A comment links into its conversation while the viewer may see it there: their own, or one shown."""
+    story_type = ContentType.objects.get_for_model(Story)
+    comments = Comment.objects.filter(pk__in=ids, deleted_at__isnull=True, target_type=story_type).values_list(
+        "pk", "target_id", "author_id", "visibility", "approval"
+    )
+    seen = {
+        pk: story
+        for pk, story, author, visibility, approval in comments
+        if author == viewer.pk or (visibility == Visibility.PUBLISHED and approval == Comment.Approval.APPROVED)
+    }
+    readable = set(readable_stories(viewer=viewer).filter(pk__in=set(seen.values())).values_list("pk", flat=True))
+    return {pk: _story_url(story, f"comment-{pk}") for pk, story in seen.items() if story in readable}
+
+
+@register_target_links("community.user")
+def _people(*, viewer, ids) -> dict[int, str]:
+    links = {viewer.pk: reverse("community:settings")} if viewer.pk in ids else {}
+    others = User.objects.filter(pk__in=set(ids) - {viewer.pk}, is_active=True).values_list("pk", "handle")
+    links.update({pk: reverse("community:profile", args=[handle]) for pk, handle in others})
+    return links
+
+
+def _approvals_url() -> str:
+    try:
+        return reverse("community:comment_approvals")
+    except NoReverseMatch:
+        return ""
+
+
+def _links(notifications: list[Notification], *, viewer) -> dict[int, str]:
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for item in notifications:
+        label = _label(item)
+        if label and item.target_id:
+            wanted[label].add(item.target_id)
+    found = {
+        label: _target_links[label](viewer=viewer, ids=ids) for label, ids in wanted.items() if label in _target_links
+    }
+    links = {}
+    for item in notifications:
+        if item.kind == Kind.REPLY and (item.data or {}).get("waiting"):
+            links[item.pk] = _approvals_url()
+        elif item.kind == Kind.FOLLOW and item.actor is not None and item.actor.is_active:
+            links[item.pk] = reverse("community:profile", args=[item.actor.handle])
+        elif item.target_id:
+            links[item.pk] = found.get(_label(item), {}).get(item.target_id, "")
+    return links

@@ -1,0 +1,744 @@
+"""Pages for support circles: the list, starting one, a circle (what it is for, its guidelines, joining, its
+posts), a post with its comments, the hosts' pages (requests, members, chat times), and the support chat room.
+
+Every page works without JavaScript: the chat room is a form and a "refresh" link; static/js/chat.js makes it
+live (it polls the API every two seconds, and stops posting when the session ends). Each page parses a form,
+calls one service and redirects; what screening decided is shown as on stories (a crisis: help first).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from moderation.models import Visibility
+from moderation.services import reads_as_crisis
+
+from .. import selectors
+from ..calendar import circle_calendar
+from ..forms import CommentForm
+from ..models import (
+    MAX_CHAT_MESSAGE,
+    MAX_CIRCLE_POST,
+    TIME_ZONE_CHOICES,
+    ChatMessage,
+    Circle,
+    CircleMembership,
+    Comment,
+)
+from ..selectors import circles as circle_selectors
+from ..services import NeedsConfirmation, add_comment, can_post, delete_comment
+from ..services import circles as circle_services
+from .people import add_form_errors
+
+Status = CircleMembership.Status
+
+WEEKDAY_CHOICES = circle_selectors.WEEKDAY_CHOICES
+describe_schedule = circle_selectors.describe_schedule
+
+
+# Forms: the shape only; the services decide.
+
+
+class CircleForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Name"), max_length=80)
+    description = forms.CharField(
+        label=gettext_lazy("What the circle is for"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Who it is for and what you talk about. Everyone who may join can read this."),
+    )
+    guidelines = forms.CharField(
+        label=gettext_lazy("Guidelines"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=gettext_lazy("What every member agrees to when they join, e.g. “What is said here stays here.”"),
+    )
+    join_policy = forms.ChoiceField(
+        label=gettext_lazy("Who can join"), choices=Circle.JoinPolicy.choices, widget=forms.RadioSelect
+    )
+    age_group = forms.ChoiceField(label=gettext_lazy("Age group"), choices=Circle.AgeGroup.choices)
+    time_zone = forms.ChoiceField(
+        label=gettext_lazy("Time zone of the weekly chat"), choices=TIME_ZONE_CHOICES[1:], required=False
+    )
+    chat_weekday = forms.TypedChoiceField(
+        label=gettext_lazy("Weekly support chat on"),
+        choices=[("", gettext_lazy("No weekly chat for now")), *WEEKDAY_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    chat_time = forms.TimeField(
+        label=gettext_lazy("At"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    chat_minutes = forms.IntegerField(label=gettext_lazy("For (minutes)"), min_value=15, max_value=240, initial=60)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("chat_weekday") is not None and data.get("chat_time") is None:
+            self.add_error("chat_time", _("Give the time the chat starts, such as 19:00."))
+        return data
+
+
+class ScheduleForm(forms.Form):
+    weekday = forms.TypedChoiceField(label=gettext_lazy("Every"), choices=WEEKDAY_CHOICES, coerce=int)
+    start = forms.TimeField(label=gettext_lazy("At"), widget=forms.TimeInput(attrs={"type": "time"}))
+    duration_minutes = forms.IntegerField(label=gettext_lazy("For (minutes)"), min_value=15, max_value=240)
+    active = forms.BooleanField(label=gettext_lazy("The chat takes place"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class JoinForm(forms.Form):
+    accept_guidelines = forms.BooleanField(
+        label=gettext_lazy("I have read the guidelines and agree to them"), required=False
+    )
+    note = forms.CharField(
+        label=gettext_lazy("A note to the hosts (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Write to the circle"),
+        strip=False,
+        max_length=MAX_CIRCLE_POST + 1000,  # the service says how much too long, with the text kept
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": gettext_lazy("Write your post first.")},
+    )
+
+
+class ChatForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Your message"),
+        strip=False,
+        max_length=MAX_CHAT_MESSAGE + 1000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": MAX_CHAT_MESSAGE}),
+        error_messages={"required": gettext_lazy("Write a message first.")},
+    )
+
+
+# Shared reads
+
+
+def _circle_or_404(request, slug) -> Circle:
+    circle = circle_selectors.circle_for(viewer=request.user, slug=slug)
+    if circle is None:
+        raise Http404(_("There is no circle here, or it isn't open to you."))
+    return circle
+
+
+def _managed_circle(request, slug) -> Circle:
+    circle = _circle_or_404(request, slug)
+    if not circle_selectors.can_manage(request.user, circle):
+        raise PermissionDenied(_("Only the circle's hosts can do this."))
+    return circle
+
+
+def _circle_url(circle, anchor: str = "") -> str:
+    return reverse("community:circle_detail", args=[circle.slug]) + (f"#{anchor}" if anchor else "")
+
+
+def _post_url(post, anchor: str = "") -> str:
+    return reverse("community:circle_post", args=[post.circle.slug, post.pk]) + (f"#{anchor}" if anchor else "")
+
+
+def _crisis_redirect(next_url: str):
+    return redirect(f"{reverse('resources:crisis_response')}?{urlencode({'next': next_url})}")
+
+
+def _errors_of(error) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+def _schedule_texts(circle, state) -> list[str]:
+    return [describe_schedule(schedule, circle) for schedule in circle.chat_schedules.all() if schedule.active]
+
+
+def _circle_context(request, circle, **extra) -> dict:
+    viewer = request.user
+    membership = circle_selectors.membership_of(viewer, circle)
+    takes_part = circle_selectors.takes_part(viewer, circle, membership)
+    can_read = takes_part or circle_selectors.is_staff_moderator(viewer)
+    can_manage = circle_selectors.can_manage(viewer, circle, membership)
+    state = circle_selectors.chat_state(circle)
+    page = None
+    if can_read:
+        before = _int_or_none(request.GET.get("before"))
+        page = circle_selectors.posts_page(viewer=viewer, circle=circle, before=before)
+    context = {
+        "circle": circle,
+        "membership": membership,
+        "takes_part": takes_part,
+        "can_read": can_read,
+        "can_manage": can_manage,
+        "age_fits": circle_selectors.age_fits(viewer, circle) or circle_selectors.is_staff_moderator(viewer),
+        "hosts": circle_selectors.hosts_of(circle),
+        "page": page,
+        "chat": state,
+        "schedules": _schedule_texts(circle, state),
+        "request_count": circle_selectors.requests_for(circle).count() if can_manage else 0,
+        "join_form": JoinForm(),
+        "post_form": None,
+        "reconsider": False,
+        "crisis_help": False,
+        "is_creator": viewer.is_authenticated and circle.created_by_id == viewer.pk,
+    }
+    context.update(extra)
+    return context
+
+
+def _int_or_none(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None
+
+
+# The list, and starting a circle
+
+
+def circle_list(request):
+    circles = circle_selectors.circles_for(viewer=request.user)
+    now = timezone.now()
+    rows = [{"circle": circle, "chat": circle_selectors.chat_state(circle, at=now)} for circle in circles]
+    return render(request, "community/circles/list.html", {"rows": rows})
+
+
+@login_required
+def circle_new(request):
+    if not can_post(request.user):
+        raise PermissionDenied(_("You can't start a circle right now."))
+    initial = {
+        "join_policy": Circle.JoinPolicy.REQUEST,
+        "age_group": Circle.AgeGroup.TEENS if request.user.is_minor else Circle.AgeGroup.EVERYONE,
+        "time_zone": request.user.time_zone or timezone.get_current_timezone_name() or "UTC",
+        "chat_minutes": 60,
+    }
+    form = CircleForm(request.POST or None, initial=initial)
+    reconsider = False
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in circle_services.CIRCLE_FIELDS}
+        try:
+            written = circle_services.create_circle(
+                actor=request.user, data=data, confirmed=request.POST.get("confirm") == "1"
+            )
+        except NeedsConfirmation as error:
+            reconsider = True
+            add_form_errors(form, error)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            circle = written.obj
+            if form.cleaned_data.get("chat_weekday") is not None:
+                circle_services.save_chat_schedule(
+                    actor=request.user,
+                    circle=circle,
+                    weekday=form.cleaned_data["chat_weekday"],
+                    start=form.cleaned_data["chat_time"],
+                    duration_minutes=form.cleaned_data.get("chat_minutes") or 60,
+                )
+            if written.decision.crisis:
+                return _crisis_redirect(_circle_url(circle))
+            if circle.visibility != Visibility.PUBLISHED:
+                messages.info(
+                    request,
+                    _("Your circle is waiting for a moderator. Only you can see it for now.")
+                    + " "
+                    + (circle.held_reason or ""),
+                )
+            else:
+                messages.success(request, _("Your circle is open. You are its host."))
+            return redirect(_circle_url(circle))
+    return render(
+        request,
+        "community/circles/new.html",
+        {"form": form, "reconsider": reconsider},
+        status=400 if form.errors else 200,
+    )
+
+
+# A circle
+
+
+def circle_detail(request, slug):
+    circle = _circle_or_404(request, slug)
+    return render(request, "community/circles/detail.html", _circle_context(request, circle))
+
+
+@login_required
+@require_POST
+def circle_join(request, slug):
+    circle = _circle_or_404(request, slug)
+    form = JoinForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            membership = circle_services.join_circle(
+                actor=request.user,
+                circle=circle,
+                accept_guidelines=form.cleaned_data["accept_guidelines"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_form_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            status = 403
+        else:
+            if membership.status == Status.ACTIVE:
+                messages.success(request, _("Welcome to the circle."))
+            else:
+                messages.success(request, _("Your request is with the hosts. You'll be told when they decide."))
+            return redirect(_circle_url(circle))
+    circle = _circle_or_404(request, slug)
+    return render(
+        request, "community/circles/detail.html", _circle_context(request, circle, join_form=form), status=status
+    )
+
+
+@login_required
+def circle_leave(request, slug):
+    circle = _circle_or_404(request, slug)
+    membership = circle_selectors.membership_of(request.user, circle)
+    if membership is None or membership.status not in (Status.ACTIVE, Status.REQUESTED):
+        return redirect(_circle_url(circle))
+    if request.method == "POST":
+        try:
+            circle_services.leave_circle(actor=request.user, circle=circle)
+        except ValidationError as error:
+            messages.error(request, _errors_of(error))
+            return redirect(reverse("community:circle_members", args=[circle.slug]))
+        if membership.status == Status.ACTIVE:
+            messages.success(request, _("You left the circle."))
+        else:
+            messages.success(request, _("Your request to join is withdrawn."))
+        return redirect(_circle_url(circle))
+    return render(request, "community/circles/leave.html", {"circle": circle, "membership": membership})
+
+
+# Hosts: requests, members, chat times
+
+
+@login_required
+def circle_requests(request, slug):
+    circle = _managed_circle(request, slug)
+    return render(
+        request,
+        "community/circles/requests.html",
+        {"circle": circle, "requests": circle_selectors.requests_for(circle)},
+    )
+
+
+@login_required
+@require_POST
+def circle_decide(request, slug, pk, decision):
+    if decision not in ("approve", "decline"):
+        raise Http404()
+    circle = _managed_circle(request, slug)
+    membership = get_object_or_404(CircleMembership.objects.select_related("user", "circle"), pk=pk, circle=circle)
+    try:
+        circle_services.decide_request(actor=request.user, membership=membership, approve=decision == "approve")
+    except ValidationError as error:
+        messages.error(request, _errors_of(error))
+    else:
+        if decision == "approve":
+            messages.success(request, _("@%(handle)s is now a member.") % {"handle": membership.user.handle})
+        else:
+            messages.success(request, _("You declined @%(handle)s's request.") % {"handle": membership.user.handle})
+    return redirect("community:circle_requests", slug=circle.slug)
+
+
+@login_required
+def circle_members(request, slug):
+    circle = _circle_or_404(request, slug)
+    if not circle_selectors.can_read(request.user, circle):
+        raise Http404(_("Only the circle's members see who else is in it."))
+    context = {
+        "circle": circle,
+        "members": circle_selectors.members_of(circle),
+        "can_manage": circle_selectors.can_manage(request.user, circle),
+        "is_creator": circle.created_by_id == request.user.pk,
+        "may_remove_hosts": circle_selectors.is_staff_moderator(request.user)
+        or circle.created_by_id == request.user.pk,
+    }
+    return render(request, "community/circles/members.html", context)
+
+
+@login_required
+@require_POST
+def circle_member_action(request, slug, pk, what):
+    if what not in ("remove", "host"):
+        raise Http404()
+    circle = _circle_or_404(request, slug)
+    membership = get_object_or_404(CircleMembership.objects.select_related("user"), pk=pk, circle=circle)
+    try:
+        if what == "remove":
+            circle_services.remove_member(actor=request.user, circle=circle, user=membership.user)
+            messages.success(request, _("@%(handle)s is no longer in the circle.") % {"handle": membership.user.handle})
+        else:
+            circle_services.appoint_host(actor=request.user, circle=circle, user=membership.user)
+            messages.success(request, _("@%(handle)s is now a host.") % {"handle": membership.user.handle})
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors_of(error))
+    return redirect("community:circle_members", slug=circle.slug)
+
+
+@login_required
+def circle_schedule(request, slug):
+    circle = _managed_circle(request, slug)
+    current = circle.chat_schedules.order_by("-active", "pk").first()
+    initial = {"duration_minutes": 60, "active": True}
+    if current is not None:
+        zone = circle_selectors.circle_zone(circle)
+        local = circle_selectors.local_start(current, zone)
+        initial = {
+            "weekday": local.weekday(),
+            "start": local.time(),
+            "duration_minutes": current.duration_minutes,
+            "active": current.active,
+        }
+    form = ScheduleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            circle_services.save_chat_schedule(
+                actor=request.user,
+                circle=circle,
+                weekday=form.cleaned_data["weekday"],
+                start=form.cleaned_data["start"],
+                duration_minutes=form.cleaned_data["duration_minutes"],
+                active=form.cleaned_data["active"],
+            )
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(request, _("The chat times are saved."))
+            return redirect(reverse("community:circle_chat", args=[circle.slug]))
+    return render(
+        request,
+        "community/circles/schedule.html",
+        {"circle": circle, "form": form, "zone": circle.time_zone},
+        status=400 if form.errors else 200,
+    )
+
+
+# Posts and their comments
+
+
+@login_required
+@require_POST
+def circle_post_new(request, slug):
+    circle = _circle_or_404(request, slug)
+    form = PostForm(request.POST)
+    reconsider = False
+    status = 400
+    if form.is_valid():
+        try:
+            written = circle_services.write_post(
+                actor=request.user,
+                circle=circle,
+                body=form.cleaned_data["body"],
+                confirmed=request.POST.get("confirm") == "1",
+            )
+        except NeedsConfirmation as error:
+            reconsider = True
+            add_form_errors(form, error)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            status = 403
+        else:
+            post = written.obj
+            if written.decision.crisis:
+                return _crisis_redirect(_post_url(post))
+            if post.visibility != Visibility.PUBLISHED:
+                messages.info(
+                    request,
+                    _("%(why)s Only you can see it for now.")
+                    % {"why": post.held_reason or _("Your post is waiting for a moderator.")},
+                )
+            else:
+                messages.success(request, _("Your post is in the circle."))
+            return redirect(_circle_url(circle, f"post-{post.pk}"))
+    context = _circle_context(
+        request,
+        circle,
+        post_form=form,
+        reconsider=reconsider,
+        crisis_help=reads_as_crisis(request.POST.get("body", "")),
+    )
+    return render(request, "community/circles/detail.html", context, status=status)
+
+
+def _readable_post(request, slug, pk):
+    circle = _circle_or_404(request, slug)
+    post = circle_selectors.post_for(viewer=request.user, circle=circle, pk=pk)
+    if post is None:
+        raise Http404(_("There is no post here, or you can't read it."))
+    return circle, post
+
+
+def _post_page(request, circle, post, *, comment_form=None, reply_to=None, reconsider=False, status=200):
+    viewer = request.user
+    can_manage = circle_selectors.can_manage(viewer, circle)
+    comments = selectors.comments_for(viewer=viewer, target=post)
+    context = {
+        "circle": circle,
+        "post": post,
+        "comments": comments,
+        "can_manage": can_manage,
+        "takes_part": circle_selectors.takes_part(viewer, circle),
+        "can_comment": circle_selectors.post_readable_by(viewer=viewer, post=post),
+        "comment_form": comment_form,
+        "reply_to": reply_to,
+        "reconsider": reconsider,
+        "crisis_help": comment_form is not None and reads_as_crisis(request.POST.get("body", "")),
+        "post_crisis": post.author_id == viewer.pk and circle_selectors.reads_as_crisis(post),
+    }
+    return render(request, "community/circles/post.html", context, status=status)
+
+
+@login_required
+def circle_post(request, slug, pk):
+    circle, post = _readable_post(request, slug, pk)
+    return _post_page(request, circle, post)
+
+
+@login_required
+@require_POST
+def circle_post_comment(request, slug, pk):
+    circle, post = _readable_post(request, slug, pk)
+    form = CommentForm(request.POST)
+    reconsider = False
+    status = 400
+    reply_to = _int_or_none(request.POST.get("parent"))
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).select_related("author").first()
+        try:
+            written = add_comment(
+                actor=request.user,
+                target=post,
+                body=form.cleaned_data["body"],
+                parent=parent,
+                confirmed=request.POST.get("confirm") == "1",
+            )
+        except NeedsConfirmation as error:
+            reconsider = True
+            add_form_errors(form, error)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            status = 403
+        else:
+            comment = written.obj
+            if written.decision.crisis:
+                return _crisis_redirect(_post_url(post, f"comment-{comment.pk}"))
+            if comment.visibility != Visibility.PUBLISHED:
+                messages.info(
+                    request,
+                    _("%(why)s Only you can see it for now.")
+                    % {"why": comment.held_reason or _("Your comment is waiting for a moderator.")},
+                )
+            else:
+                messages.success(request, _("Your comment is posted."))
+            return redirect(_post_url(post, f"comment-{comment.pk}"))
+    return _post_page(request, circle, post, comment_form=form, reply_to=reply_to, reconsider=reconsider, status=status)
+
+
+@login_required
+@require_POST
+def circle_post_action(request, slug, pk, what):
+    """pin, unpin, remove (hosts), delete (the writer)."""
+    if what not in ("pin", "unpin", "remove", "delete"):
+        raise Http404()
+    circle, post = _readable_post(request, slug, pk)
+    try:
+        if what == "pin":
+            circle_services.pin_post(actor=request.user, post=post, pinned=True)
+            messages.success(request, _("The post is pinned to the top of the circle."))
+        elif what == "unpin":
+            circle_services.pin_post(actor=request.user, post=post, pinned=False)
+            messages.success(request, _("The post is no longer pinned."))
+        elif what == "remove":
+            circle_services.remove_post(actor=request.user, post=post)
+            messages.success(request, _("The post is off the circle. Its writer still sees it, marked as removed."))
+        else:
+            circle_services.delete_post(actor=request.user, post=post)
+            messages.success(request, _("Your post is deleted."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors_of(error))
+        return redirect(_post_url(post))
+    return redirect(_circle_url(circle, "posts"))
+
+
+@login_required
+@require_POST
+def circle_comment_remove(request, slug, pk):
+    circle = _circle_or_404(request, slug)
+    comment = get_object_or_404(Comment, pk=pk, deleted_at=None)
+    post = comment.target
+    if getattr(post, "circle_id", None) != circle.pk:
+        raise Http404(_("There is no comment here."))
+    post.circle = circle
+    try:
+        circle_services.remove_comment(actor=request.user, comment=comment)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors_of(error))
+    else:
+        messages.success(request, _("The comment is off the post. Its writer still sees it, marked as removed."))
+    return redirect(_post_url(post, "comments"))
+
+
+@login_required
+@require_POST
+def circle_comment_delete(request, slug, pk):
+    """The writer deletes their comment on a circle post."""
+    circle = _circle_or_404(request, slug)
+    comment = get_object_or_404(Comment, pk=pk, deleted_at=None, author=request.user.pk)
+    post = comment.target
+    if getattr(post, "circle_id", None) != circle.pk:
+        raise Http404(_("There is no comment of yours here."))
+    post.circle = circle
+    delete_comment(actor=request.user, comment=comment)
+    messages.success(request, _("Your comment is deleted."))
+    return redirect(_post_url(post, "comments"))
+
+
+# The support chat
+
+
+def _chat_context(request, circle, *, form=None, error=None) -> dict:
+    viewer = request.user
+    state = circle_selectors.chat_state(circle)
+    can_read = circle_selectors.can_read(viewer, circle)
+    rows = circle_selectors.chat_messages(viewer=viewer, circle=circle, session=state.current) if can_read else []
+    return {
+        "circle": circle,
+        "chat": state,
+        "can_read": can_read,
+        "takes_part": circle_selectors.takes_part(viewer, circle),
+        "can_manage": circle_selectors.can_manage(viewer, circle),
+        "chat_messages": [
+            {"message": row, "mine": row.author_id == viewer.pk, "crisis": circle_selectors.reads_as_crisis(row)}
+            for row in rows
+        ],
+        "last_id": rows[-1].pk if rows else 0,
+        "form": form or ChatForm(),
+        "error": error,
+        "schedules": _schedule_texts(circle, state),
+        "upcoming": circle_selectors.upcoming_sessions(circle, count=3),
+        "max_message": MAX_CHAT_MESSAGE,
+    }
+
+
+def circle_chat(request, slug):
+    circle = _circle_or_404(request, slug)
+    status = 200
+    form = None
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
+        form = ChatForm(request.POST)
+        status = 400
+        if form.is_valid():
+            try:
+                written = circle_services.send_chat_message(
+                    actor=request.user,
+                    circle=circle,
+                    body=form.cleaned_data["body"],
+                    confirmed=request.POST.get("confirm") == "1",
+                )
+            except circle_services.ChatClosed as error:
+                form.add_error(None, _errors_of(error))
+                status = 409
+            except NeedsConfirmation as error:
+                add_form_errors(form, error)
+                form.reconsider = True
+            except ValidationError as error:
+                add_form_errors(form, error)
+            except PermissionDenied as error:
+                form.add_error(None, str(error))
+                status = 403
+            else:
+                message = written.obj
+                if message.visibility != Visibility.PUBLISHED and not written.decision.crisis:
+                    messages.info(request, _("Your message is waiting for a moderator. Only you can see it for now."))
+                return redirect(reverse("community:circle_chat", args=[circle.slug]) + f"#message-{message.pk}")
+    context = _chat_context(request, circle, form=form)
+    return render(request, "community/circles/chat.html", context, status=status)
+
+
+@login_required
+@require_POST
+def circle_chat_remove(request, slug, pk):
+    circle = _circle_or_404(request, slug)
+    message = get_object_or_404(ChatMessage, pk=pk, circle=circle)
+    message.circle = circle
+    try:
+        circle_services.remove_chat_message(actor=request.user, message=message)
+    except PermissionDenied as error:
+        messages.error(request, _errors_of(error))
+    else:
+        messages.success(request, _("The message is out of the chat."))
+    return redirect("community:circle_chat", slug=circle.slug)
+
+
+def circle_chat_ics(request, slug):
+    """The chat's times for a calendar app: the weekly recurrence in the circle's zone."""
+    circle = _circle_or_404(request, slug)
+    url = request.build_absolute_uri(reverse("community:circle_chat", args=[circle.slug]))
+    body = circle_calendar(circle, now=timezone.now(), url=url, domain=request.get_host().split(":")[0] or "hearten")
+    if body is None:
+        raise Http404(_("This circle has no chat times yet."))
+    response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{circle.slug}-chat.ics"'
+    return response
+
+
+urlpatterns = [
+    path("circles/", circle_list, name="circle_list"),
+    path("circles/new/", circle_new, name="circle_new"),
+    path("circles/<slug:slug>/", circle_detail, name="circle_detail"),
+    path("circles/<slug:slug>/join/", circle_join, name="circle_join"),
+    path("circles/<slug:slug>/leave/", circle_leave, name="circle_leave"),
+    path("circles/<slug:slug>/requests/", circle_requests, name="circle_requests"),
+    path("circles/<slug:slug>/requests/<int:pk>/<str:decision>/", circle_decide, name="circle_decide"),
+    path("circles/<slug:slug>/members/", circle_members, name="circle_members"),
+    path("circles/<slug:slug>/members/<int:pk>/<str:what>/", circle_member_action, name="circle_member_action"),
+    path("circles/<slug:slug>/chat/", circle_chat, name="circle_chat"),
+    path("circles/<slug:slug>/chat.ics", circle_chat_ics, name="circle_chat_ics"),
+    path("circles/<slug:slug>/chat/schedule/", circle_schedule, name="circle_schedule"),
+    path("circles/<slug:slug>/chat/<int:pk>/remove/", circle_chat_remove, name="circle_chat_remove"),
+    path("circles/<slug:slug>/posts/", circle_post_new, name="circle_post_new"),
+    path("circles/<slug:slug>/posts/<int:pk>/", circle_post, name="circle_post"),
+    path("circles/<slug:slug>/posts/<int:pk>/comments/", circle_post_comment, name="circle_post_comment"),
+    path("circles/<slug:slug>/posts/<int:pk>/<str:what>/", circle_post_action, name="circle_post_action"),
+    path("circles/<slug:slug>/comments/<int:pk>/remove/", circle_comment_remove, name="circle_comment_remove"),
+    path("circles/<slug:slug>/comments/<int:pk>/delete/", circle_comment_delete, name="circle_comment_delete"),
+]

@@ -1,0 +1,210 @@
+/* The support chat room, live: new messages every two seconds, sending without reloading, and a room that
+   closes itself when the session ends. The page works without this script (a form and a refresh link); this
+   only adds to it. Messages are built as text nodes, never as HTML. */
+(function () {
+  "use strict";
+
+  var room = document.querySelector("[data-chat]");
+  if (!room || !window.fetch) return;
+
+  var apiUrl = room.dataset.apiUrl;
+  var cursor = parseInt(room.dataset.cursor || "0", 10) || 0;
+  var open = room.dataset.open === "true";
+  var log = room.querySelector("[data-chat-log]");
+  var form = room.querySelector("[data-chat-form]");
+  var input = room.querySelector("[data-chat-input]");
+  var errors = room.querySelector("[data-chat-errors]");
+  var status = room.querySelector("[data-chat-status]");
+  var next = room.querySelector("[data-chat-next]");
+  var text = room.dataset;
+  var canRemove = false;
+  var timer = null;
+  var failures = 0;
+  var POLL_MS = 2000;
+
+  function csrfToken() {
+    var field = form && form.querySelector("input[name=csrfmiddlewaretoken]");
+    return field ? field.value : "";
+  }
+
+  function el(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content) node.textContent = content;
+    return node;
+  }
+
+  function showErrors(messages) {
+    if (!errors) return;
+    errors.replaceChildren();
+    messages.forEach(function (message) { errors.appendChild(el("p", "", message)); });
+    errors.hidden = messages.length === 0;
+  }
+
+  function removeMessage(id) {
+    var node = document.getElementById("message-" + id);
+    if (node) node.remove();
+  }
+
+  function renderMessage(message) {
+    if (document.getElementById("message-" + message.id)) return;
+    var empty = log.querySelector("[data-chat-empty]");
+    if (empty) empty.remove();
+    var item = el("li", "chat-message" + (message.is_mine ? " mine" : ""));
+    item.id = "message-" + message.id;
+    item.dataset.messageId = message.id;
+    var meta = el("p", "chat-meta");
+    meta.appendChild(el("span", "chat-author", message.author ? message.author.name : text.textFormer));
+    meta.appendChild(document.createTextNode(" "));
+    var time = el("time", "", message.time);
+    time.dateTime = message.created_at;
+    meta.appendChild(time);
+    item.appendChild(meta);
+    var body = el("div", "chat-body");
+    body.textContent = message.body;
+    item.appendChild(body);
+    if (message.removed) item.appendChild(el("p", "comment-status", text.textRemoved));
+    else if (message.held) item.appendChild(el("p", "comment-status", text.textHeld));
+    if (message.crisis) {
+      var help = el("p", "chat-help");
+      var link = el("a", "button help", text.textHelp);
+      link.href = text.helpUrl;
+      help.appendChild(link);
+      item.appendChild(help);
+    }
+    if (canRemove && !message.is_mine) {
+      var remove = el("button", "link-button", text.textRemove);
+      remove.type = "button";
+      remove.addEventListener("click", function () { removeRemotely(message.id); });
+      item.appendChild(remove);
+    }
+    var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    log.appendChild(item);
+    if (atBottom || message.is_mine) log.scrollTop = log.scrollHeight;
+  }
+
+  function closeRoom(data) {
+    open = false;
+    if (timer) window.clearTimeout(timer);
+    if (form) form.hidden = true;
+    if (log) {
+      // What was said stays on screen until the person leaves; an empty room just goes.
+      var empty = log.querySelector("[data-chat-empty]");
+      if (empty) empty.remove();
+      if (!log.children.length) log.hidden = true;
+    }
+    if (status) {
+      status.replaceChildren();
+      var line = el("p");
+      line.appendChild(el("strong", "", text.textClosed));
+      if (data && data.next_session_text) line.appendChild(document.createTextNode(" " + text.textNext + " " + data.next_session_text));
+      status.appendChild(line);
+    }
+    if (next) next.hidden = false;
+  }
+
+  function apply(data) {
+    canRemove = !!data.can_remove;
+    (data.messages || []).forEach(renderMessage);
+    (data.withdrawn || []).forEach(removeMessage);
+    if (typeof data.cursor === "number" && data.cursor > cursor) cursor = data.cursor;
+    if (!data.open) closeRoom(data);
+  }
+
+  function schedule(delay) {
+    if (!open) return;
+    if (timer) window.clearTimeout(timer);
+    timer = window.setTimeout(poll, delay);
+  }
+
+  function poll() {
+    var url = apiUrl + "?after=" + encodeURIComponent(cursor);
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        failures = 0;
+        showErrors([]);
+        apply(data);
+        schedule(document.hidden ? POLL_MS * 5 : POLL_MS);
+      })
+      .catch(function () {
+        failures += 1;
+        if (failures > 2) showErrors([text.textOffline]);
+        schedule(Math.min(POLL_MS * Math.pow(2, failures), 30000));
+      });
+  }
+
+  function send(confirm) {
+    var body = input.value;
+    if (!body.trim()) return;
+    var payload = { body: body };
+    if (confirm) payload.confirm = true;
+    fetch(apiUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify(payload),
+    })
+      .then(function (response) {
+        return response.json().then(function (data) { return { status: response.status, data: data }; });
+      })
+      .then(function (result) {
+        var data = result.data || {};
+        if (result.status === 201) {
+          input.value = "";
+          showErrors([]);
+          renderMessage(data);
+          if (data.id > cursor) cursor = data.id;
+          return;
+        }
+        if (result.status === 409 && data.code === "chat_closed") {
+          closeRoom(data);
+          return;
+        }
+        var messages = [];
+        Object.keys(data.errors || {}).forEach(function (name) { messages = messages.concat(data.errors[name]); });
+        showErrors(messages.length ? messages : [data.detail || ""]);
+        if (data.code === "nudge" && errors) {
+          var again = el("button", "button", text.textConfirm);
+          again.type = "button";
+          again.addEventListener("click", function () { send(true); });
+          errors.appendChild(again);
+        }
+      })
+      .catch(function () { showErrors([text.textOffline]); });
+  }
+
+  function removeRemotely(id) {
+    fetch(apiUrl + id + "/remove/", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
+    }).then(function (response) { if (response.status === 204) removeMessage(id); });
+  }
+
+  if (form && input) {
+    form.addEventListener("submit", function (event) {
+      if (event.submitter && event.submitter.name === "confirm") return; // the page's own "send anyway"
+      event.preventDefault();
+      send(false);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        send(false);
+      }
+    });
+  }
+
+  if (log) log.scrollTop = log.scrollHeight;
+  // The room closes itself at the end of the session, even between two polls.
+  if (open && room.dataset.closesAt) {
+    var closesIn = new Date(room.dataset.closesAt).getTime() - Date.now();
+    if (closesIn > 0 && closesIn < 2147483647) window.setTimeout(poll, closesIn + 500);
+  }
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) schedule(0); });
+  schedule(POLL_MS);
+})();
