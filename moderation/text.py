@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 # Upper-case look-alikes are mapped before lower-casing: Greek "Η" looks like "H", its lower case "η" like "n".
 _UPPER_LOOKALIKES = {
@@ -80,10 +81,12 @@ def normalise(text: str) -> Normalised:
     """Read `text` as detectors do: see the module docstring. Linear in the length of the text."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    ends: list[int] = []
     if text.isascii():  # most writing: one character in, at most one out, no Unicode look-ups
         lowered = text.translate(_ASCII_READING)
         if len(lowered) == len(text):
             chars, starts = list(lowered), list(range(len(text)))
+            ends = list(range(1, len(text) + 1))
         else:  # apostrophes dropped
             kept = [index for index, char in enumerate(text) if char not in "'`"]
             chars, starts = list(lowered), kept
@@ -94,15 +97,16 @@ def normalise(text: str) -> Normalised:
             for out in _read_char(char):
                 chars.append(out)
                 starts.append(index)
-    ends = [start + 1 for start in starts]
+    if len(ends) != len(starts):
+        ends = [start + 1 for start in starts]
     alternative = chars[:]
 
     # Leetspeak, only in words that have letters: "5 kms" and "2024" stay numbers, "die!" keeps its "!".
     joined = "".join(chars)
     for token in _TOKEN.finditer(joined) if _LEET_SIGN.search(joined) else ():
         word = token.group()
-        if not _HAS_LETTER.search(word):
-            continue
+        if word.isalpha() or word.isdigit() or not _HAS_LETTER.search(word):
+            continue  # most words: letters only, or a number
         first = token.start()
         for offset, char in enumerate(word):
             if char not in LEET:
@@ -184,4 +188,4 @@ _ASCII_READING = {code: _read_char(chr(code)) or None for code in range(128)}
 def _kept(keep, *columns):
     if all(keep):
         return columns
-    return tuple([value for value, kept in zip(column, keep, strict=True) if kept] for column in columns)
+    return tuple(list(compress(column, keep)) for column in columns)  # in C: a long text is read in a blink

@@ -26,6 +26,7 @@ from dateutil import rrule as dateutil_rrule
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -140,6 +141,29 @@ def circles_for(*, viewer) -> list[Circle]:
     circles = list(visible_circles(viewer=viewer).order_by("title", "pk"))
     _attach_memberships(viewer, circles)
     return circles
+
+
+def circle_links(*, viewer, ids) -> dict[int, str]:
+    """{circle id: its page} for the circles among `ids` the viewer may still see (notification links)."""
+    slugs = visible_circles(viewer=viewer).filter(pk__in=ids).values_list("pk", "slug")
+    return {pk: reverse("community:circle_detail", args=[slug]) for pk, slug in slugs}
+
+
+def circle_post_links(*, viewer, ids) -> dict[int, str]:
+    """{post id: its page} for the circle posts among `ids` the viewer may still read: an active member of a
+    circle they may see (moderators: any), the post not removed for them."""
+    posts = CirclePost.objects.filter(pk__in=ids, deleted_at__isnull=True).values_list("pk", "circle_id")
+    by_circle = {}
+    for pk, circle_id in posts:
+        by_circle.setdefault(circle_id, []).append(pk)
+    circles = visible_circles(viewer=viewer).filter(pk__in=by_circle)
+    if not is_staff_moderator(viewer):
+        circles = circles.filter(memberships__user=getattr(viewer, "pk", None), memberships__status=Status.ACTIVE)
+    return {
+        pk: reverse("community:circle_post", args=[slug, pk])
+        for circle_id, slug in circles.values_list("pk", "slug")
+        for pk in by_circle[circle_id]
+    }
 
 
 def _attach_memberships(viewer, circles: list[Circle]) -> None:

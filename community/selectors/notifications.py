@@ -18,7 +18,8 @@ from django.utils.translation import ngettext
 
 from moderation.models import Visibility
 
-from ..models import Block, Comment, Notification, Reaction, Story, User
+from ..models import Block, CirclePost, Comment, Notification, Reaction, Story, User
+from .circles import circle_links, circle_post_links
 from .stories import _parse_cursor, readable_stories  # the feed's cursor: "<moment>_<pk>"
 
 PAGE = 20
@@ -236,18 +237,34 @@ def _stories(*, viewer, ids) -> dict[int, str]:
 
 @register_target_links("community.comment")
 def _comments(*, viewer, ids) -> dict[int, str]:
-    """A comment links into its conversation while the viewer may see it there: their own, or one shown."""
+    """A comment links into its conversation while the viewer may see it there: their own, or one shown, on a
+    story they may read or on a post of a circle they take part in."""
     story_type = ContentType.objects.get_for_model(Story)
-    comments = Comment.objects.filter(pk__in=ids, deleted_at__isnull=True, target_type=story_type).values_list(
-        "pk", "target_id", "author_id", "visibility", "approval"
-    )
+    post_type = ContentType.objects.get_for_model(CirclePost)
+    comments = Comment.objects.filter(
+        pk__in=ids, deleted_at__isnull=True, target_type__in=[story_type, post_type]
+    ).values_list("pk", "target_type_id", "target_id", "author_id", "visibility", "approval")
     seen = {
-        pk: story
-        for pk, story, author, visibility, approval in comments
+        pk: (target_type, target)
+        for pk, target_type, target, author, visibility, approval in comments
         if author == viewer.pk or (visibility == Visibility.PUBLISHED and approval == Comment.Approval.APPROVED)
     }
-    readable = set(readable_stories(viewer=viewer).filter(pk__in=set(seen.values())).values_list("pk", flat=True))
-    return {pk: _story_url(story, f"comment-{pk}") for pk, story in seen.items() if story in readable}
+    on_stories = {target for target_type, target in seen.values() if target_type == story_type.pk}
+    readable = set(readable_stories(viewer=viewer).filter(pk__in=on_stories).values_list("pk", flat=True))
+    on_posts = {target for target_type, target in seen.values() if target_type == post_type.pk}
+    post_links = circle_post_links(viewer=viewer, ids=on_posts) if on_posts else {}
+    links = {}
+    for pk, (target_type, target) in seen.items():
+        if target_type == story_type.pk and target in readable:
+            links[pk] = _story_url(target, f"comment-{pk}")
+        elif target_type == post_type.pk and target in post_links:
+            links[pk] = f"{post_links[target]}#comment-{pk}"
+    return links
+
+
+@register_target_links("community.circle")
+def _circles(*, viewer, ids) -> dict[int, str]:
+    return circle_links(viewer=viewer, ids=ids)
 
 
 @register_target_links("community.user")

@@ -23,7 +23,7 @@ _PROMOTION = phrases(
     r"(?:drop|lose|shed) [0-9]+ ?(?:kg|kgs|lbs|pounds|stone) (?:in|by) (?:a|one|two|[0-9]+) (?:week|weeks|days)",
     r"(?:purge|purging|throw up|throwing up) {w3}(?:after|every) (?:eating|meal|meals|dinner)",
     r"(?:thigh gap|collar~bones? showing|hip bones?|bones showing|ribs showing) {w3}(?:goal|goals|want|need|perfect)",
-    r"(?:want|need|wish) {w3}(?:thigh gap|visible ribs|bones to show|to be skinny|to be thinner|to disappear)",
+    r"(?:want|need|wish) {w3}(?:thigh gap|visible ribs|bones to show|to be skinny|to be thinner)",
     r"(?:water|chew and spit|laxative|diet pills) {w2}(?:fast|trick|tips|to lose)",
     r"(?:nothing tastes as good as skinny|skinny feels|hunger is|empty is|starving is) [a-z]+",
     r"(?:skinny|thin|bones|bony|thigh gap|collarbones?|hip bones?|flat stomach) {w2}(?:goals|inspo|motivation)",
@@ -33,6 +33,39 @@ _PROMOTION = phrases(
     r"(?:fat|ugly|disgusting|gross) {w3}(?:until|unless) (?:i|you|u) (?:lose|starve|stop eating|are|weigh)",
     r"(?:make|makes) (?:you|me|u) (?:throw up|purge|sick after)|laxatives? (?:to|for|after)",
     r"(?:hide|hiding) (?:it|not eating|food|my weight) from (?:my |your )?(?:parents|mum|mom|family|doctor)",
+    # By phenomenon. Hunger to be silenced: "tricks to stop feeling hungry", "how do u ignore hunger pangs".
+    r"(?:tips?|tricks?|hacks?|ways?|how) (?:for|to|do (?:you|u|i|people)|can (?:i|you|u)) {w1}(?:not feel(?:ing)? hungr"
+    r"y|"
+    r"stop (?:feeling )?hungry|ignore (?:the )?hunger|suppress (?:hunger|(?:my |your )?appetite)|curb (?:hunger|"
+    r"(?:my |your )?appetite)|kill (?:hunger|(?:my |your )?appetite)|fast longer|go longer without (?:food|eating))",
+    # a calorie count as a rule one fails: "more than 800 cals and you've failed"
+    r"(?:more|over|above|past) (?:than )?[0-9]{2,4} ?(?:cal|cals|calories|kcal)s? {w4}(?:fail|failed|failure|weak|"
+    r"disgusting|gross|pathetic|punish|dont deserve)",
+    r"(?:0|zero|no) ?(?:cal|cals|calorie|kcal) (?:day|days|challenge|week|streak)",
+    # skipping meals as the way, or as a contest
+    r"(?:skipping|skip|not eating|starving|fasting|restricting) {w2}(?:is|are|was) (?:the )?(?:only|best|quickest|"
+    r"easiest|fastest) way to (?:get|lose|be|drop|become)",
+    r"(?:skip (?:a|the) meal|no food|no eating|fasting|starving|starve|skip breakfast|skip lunch|skip dinner) "
+    r"(?:[a-z]+ )?(?:challenge|competition|contest|streak)|(?:whoever|who ever) (?:skips|eats (?:the )?least|fasts|star"
+    r"ves)",
+    # hunger and starving as virtue: "hunger pangs are just weakness leaving", "you need discipline, not dinner"
+    r"(?:hunger|hunger pangs|being hungry|an empty stomach|starving|the hunger|(?:ur |your |my )?(?:stomach|tummy) "
+    r"(?:growling|rumbling)) (?:is|are) (?:just )?(?:my body|your body|weakness|a good sign|progress|discipline|success"
+    r"|"
+    r"winning|beautiful|proof|my reward)",
+    r"(?:dont|do not) need (?:dinner|lunch|breakfast|food|to eat|that snack){w2}(?:you|u|i) need (?:discipline|"
+    r"willpower|self control)",
+    r"(?:ana|mia|ed) (?:is|isnt|is not) (?:not )?(?:an? (?:disease|illness|disorder)|a lifestyle|a choice)",
+    r"if (?:you|u) can pinch it",
+    # purging and laxatives for weight
+    r"(?:laxatives?|lax|diuretics?|water pills|diet pills|purging|throwing up) {w3}(?:before|for|to) (?:the |my |a )?"
+    r"(?:weigh~in|"
+    r"weighing|lose|drop|weight|kg|lbs|pounds|the scale|get thin|be thin)",
+    # restriction hidden from family: "fast without ur parents noticing", "dejar de comer sin que se den cuenta"
+    r"(?:fast|fasting|starve|starving|skip (?:meals|dinner|lunch|breakfast)|skipping (?:meals|dinner|lunch|breakfast)|"
+    r"not eat|not eating|restrict|restricting) {w4}without (?:your|ur|my|their|anyone|people) {w1}(?:noticing|knowing|"
+    r"finding out|realising|realizing|seeing)",
+    r"(?:dejar de comer|no comer|ayunar) sin que|arreter de manger sans que|aufhoren zu essen ohne dass",
 )
 _RECOVERY = phrases(
     r"(?:ed|eating disorder|anorexia|bulimia|binge eating|arfid|ana) "
@@ -50,6 +83,14 @@ _RECOVERY = phrases(
     r"(?:stopped|quit|no longer) (?:counting calories|purging|restricting|bingeing)",
 )
 
+
+# Fasting, laxatives or hunger for a religious or medical reason, or a clinician's advice: not promotion.
+_CARE_OR_FAITH = phrases(
+    r"ramadan|iftar|suhoor|lent|yom kippur|fast(?:ing)? for (?:religious|a blood test|my blood test|surgery|an? "
+    r"operation|a procedure|a scan)|blood tests?|colonoscopy|endoscopy|surgery|operation|procedure|anaesthetic|"
+    r"anesthetic|(?:my|the) (?:doctor|gp|nurse|dietitian|dietician|consultant) (?:said|says|told|advised|recommended)|"
+    r"prescribed|constipat[a-z]*|ibs|food poisoning|stomach bug|tummy bug|norovirus",
+)
 
 # Talk about one's own eating disorder together with getting better.
 _ED_TOPIC = phrases(
@@ -69,6 +110,8 @@ class EatingDisorder:
 
     def detect(self, normalised: Normalised, kind: str) -> list[Label]:
         promotion = first(_PROMOTION, normalised)
+        if promotion is not None and first(_CARE_OR_FAITH, normalised) is not None:
+            promotion = None  # fasting for ramadan or a blood test, laxatives before a colonoscopy, a doctor's advice
         recovery = first(_RECOVERY, normalised)
         if promotion is not None and recovery is None:
             return [label("eating_disorder_promotion", self.name, normalised, promotion)]

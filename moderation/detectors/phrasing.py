@@ -51,16 +51,66 @@ def readings(normalised: Normalised) -> list[str]:
         reading = Reading("".join(text[i] for i in keep))
         reading.positions = tuple(keep)
         found.append(reading)
-    _local.key, _local.value = normalised, found
+    _local.key, _local.value, _local.stretches = normalised, found, {}
     return found
+
+
+# A long text's other readings differ from the first only here and there ("1" read as "l", a doubled letter made
+# single): past _LONG characters, they are searched only within _REACH characters of where they differ, since
+# elsewhere they hold what the first reading holds.
+_LONG = 2000
+_REACH = 300
+_PIECE = 256
+
+
+def _differing(variant: str, base: str) -> list[tuple[int, int]] | None:
+    """Stretches of `variant` (in its own offsets) within reach of where it differs from `base`, or None for all."""
+    if len(variant) < _LONG:
+        return None
+    positions = getattr(variant, "positions", None)
+    if positions is not None:  # letters dropped: it differs where its positions jump
+        spots = [index for index in range(1, len(positions)) if positions[index] != positions[index - 1] + 1]
+    elif len(variant) == len(base):
+        spots = [
+            start
+            for start in range(0, len(variant), _PIECE)
+            if variant[start : start + _PIECE] != base[start : start + _PIECE]
+        ]
+    else:
+        return None
+    found: list[tuple[int, int]] = []
+    for spot in spots:
+        start, end = max(0, spot - _REACH), min(len(variant), spot + _PIECE + _REACH)
+        if found and start <= found[-1][1]:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
+
+
+def matches(pattern: re.Pattern, normalised: Normalised):
+    """Every match in the readings of a text: all of the first reading, and in the others what it could not hold."""
+    variants = readings(normalised)
+    base = variants[0] if variants else ""
+    cache = _local.stretches  # worked out once per text (readings() resets it), not once per pattern
+    for index, variant in enumerate(variants):
+        if index == 0:
+            stretches = None
+        elif index in cache:
+            stretches = cache[index]
+        else:
+            stretches = cache[index] = _differing(variant, base)
+        if stretches is None:
+            yield from pattern.finditer(variant)
+            continue
+        for start, end in stretches:
+            yield from pattern.finditer(variant, start, end)
 
 
 def first(pattern: re.Pattern, normalised: Normalised):
     """The first match in any reading of the text, or None."""
-    for variant in readings(normalised):
-        match = pattern.search(variant)
-        if match:
-            return match
+    for match in matches(pattern, normalised):
+        return match
     return None
 
 

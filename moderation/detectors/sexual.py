@@ -19,13 +19,13 @@ import re
 
 from ..decision import Label
 from ..text import Normalised
-from .phrasing import first, label, phrases, readings
+from .phrasing import first, label, matches, phrases
 
 _SHARE = r"(?:send|sned|snd|show|give|dm|snap|text|drop)"  # what someone is asked to do with an image
 _NUDES = (
     r"(?:nudes|noods|nudez|noodz|nude pics?|nude photos?|naked (?:pics?|photos?|selfies?|vids?|videos?)|nsfw pics?|"
     r"spicy (?:pics|photos|vids)|lewds|sexy (?:pics?|photos?|selfies?)|boob pics?|tit pics?|ass pics?|"
-    r"butt pics?|feet pics?|underwear pics?|bra pics?|dick pics?|cock pics?|"
+    r"butt pics?|feet pics?|underwear pics?|bra pics?|dick pics?|cock pics?|d[*#@!._]{1,2}c?k pics?|"
     r"pics? (?:of|without) (?:your|ur) (?:boobs|tits|ass|butt|chest|clothes|top|shirt|bra|underwear))"
 )
 # Asking someone for nude or sexual images, or offering to trade them.
@@ -39,6 +39,58 @@ _IMAGE_REQUEST = phrases(
     r"show (?:me |us )?(?:your|ur) (?:boobs|tits|ass|butt|dick|cock|pussy|bra|underwear)",
     r"(?:take|taking) (?:your|ur) (?:clothes|top|shirt|bra) off (?:on|for|in) (?:cam|camera|video|call|me)",
     r"(?:wanna|want to|lets) sext|sext me",
+    # a picture asked for by what the person wears, or does not: "snap me one in your swimsuit"
+    _SHARE + r"~(?:me~|us~)?(?:a |some |sum |more |any |ur |your )?(?:pics?|photos?|pictures?|selfies?|vids?|videos?|"
+    r"snaps?|one|some) (?:of (?:you|u|urself|yourself) )?(?:in|wearing|without|with no|of) (?:your |ur |ya |a |just "
+    r"(?:your |ur |a )?|only (?:your |ur |a )?|nothing but (?:your |ur |a )?)?(?:bikini|underwear|undies|bra|panties|"
+    r"knickers|lingerie|swimsuit|swimming costume|bathing suit|boxers|thong|towel|pjs|nothing|clothes on|feet|body|"
+    r"legs|thighs|chest|bum|booty|cleavage)",
+    # undressing asked for: "take ur shirt off on stream", "show me whats under that skirt"
+    r"(?:take|taking|pull|lift) (?:off )?(?:your|ur|ya|that) (?:clothes|top|shirt|tshirt|t shirt|bra|pants|trousers|"
+    r"skirt|dress|hoodie|jumper|underwear|shorts)(?: off)? (?:on|for|in) (?:cam|camera|video|call|me|us|live|stream|"
+    r"the stream|the call|the live)|(?:take|taking) (?:your|ur|ya) (?:clothes|top|shirt|bra|pants|trousers|skirt|"
+    r"underwear) off (?:pls|plz|please|now|rn|for me|babe|baby|then)",
+    r"(?:show|let me see|lemme see|want to see|wanna see) (?:me |us )?(?:what|whats|what is|wat) (?:is )?under (?:that|"
+    r"your|ur|ya|the) (?:hoodie|top|shirt|skirt|dress|clothes|towel|jumper|uniform|bikini|underwear)",
+)
+# The grammar of a request for an intimate image: a request, a picture or video, and a state of undress or a
+# private place ("drop a vid of u in the bath", "got any snaps without ur top on?").
+_ASK_FOR = (
+    r"(?:send|sned|snd|show|drop|post|dm|snap|text|share|got any|have any|any more|can i (?:see|get|have)|could i (?:se"
+    r"e|"
+    r"get|have)|lemme see|let me see|(?:i )?(?:want|wanna|need) (?:to see |a |some )?|how much for|i ll pay for|"
+    r"ill pay for)"
+)
+_MEDIA = r"(?:pics?|pictures?|photos?|selfies?|vids?|videos?|snaps?|clips?|one|content)"
+_UNDRESSED = (
+    r"(?:in (?:the |ur |your |a )?(?:shower|bath|bathtub|bed|towel|underwear|undies|bra|panties|knickers|lingerie|"
+    r"thong|boxers|pjs|pyjamas|bikini|swimsuit)|in (?:that|this|ur|your|a) (?:tight|little|short|tiny) (?:dress|skirt|"
+    r"crop top|top|shorts)|without (?:ur|your|any|a) (?:top|clothes|shirt|bra|pants|trousers|underwear|"
+    r"knickers)(?: on)?|with nothing on|naked|nude|topless|undressed|in nothing)"
+)
+_UNDRESSED_REQUEST = phrases(
+    _ASK_FOR
+    + r" (?:me |us )?(?:a |an |some |sum |more |any |ur |your )?(?:spicy |private |sexy )?"
+    + _MEDIA
+    + r" (?:of (?:you|u|urself|yourself) )?"
+    + _UNDRESSED,
+    r"(?:can|could|may) i see (?:you|u) " + _UNDRESSED,
+    r"(?:i )?(?:want|wanna|wana|need) (?:to )?see (?:you|u) " + _UNDRESSED,
+    r"show (?:me|us) (?:ur|your) (?:body|naked body|bare|chest|everything)(?! (?:of work|positivity|transformation|"
+    r"progress|results|art|paint|ink|tattoo))",
+    r"(?:strip|undress|get naked|take it all off) (?:for (?:me|us)|on (?:cam|camera|live|stream|call|video))",
+    r"(?:you|u)(?:d| would) look (?:so )?(?:better|good|hot|sexy) (?:with nothing on|naked|without (?:ur|your|any) "
+    r"(?:clothes|top))",
+    # paying for pictures or videos
+    r"(?:send|give|pay|paypal|cashapp|venmo|transfer) (?:you|u|ya) {w2}(?:if|for|4) (?:you|u) (?:send|show|do) (?:me )?"
+    r"(?:a |some |sum |more )?" + _MEDIA,
+    r"how much (?:for|4) (?:a |some |sum |ur |your )?(?:feet pics|nudes|noods|spicy (?:pics|content|vids)|(?:pics?|"
+    r"photos?|vids?) of (?:your|ur) (?:feet|body|legs|chest|bum)|(?:a )?(?:pic|photo|vid) of (?:you|u))",
+    r"(?:paypal|cashapp|venmo|pay) (?:you|u|ya) (?:for|4) (?:some |sum |a few |ur |your )?(?:spicy|private|exclusive|"
+    r"sexy|naughty) (?:content|pics|vids|videos|photos)",
+    # offering to show oneself
+    r"(?:wanna|want to|do you want to|u want to|do u wanna|you wanna) see my (?:dick|cock|d[*#@!._]{1,2}c?k|willy|"
+    r"junk|body|boobs|tits)",
 )
 # Sextortion: images (or money) demanded under a threat.
 _SEXTORTION = phrases(
@@ -57,8 +109,9 @@ _SOLICITATION = phrases(
     r"(?:looking for|seeking) (?:a |some )?(?:sb|young|teen|barely legal) (?:baby|babies|girls?|boys?|"
     r"students?|lads?)",
     r"(?:i|ill|i will|we|will) pay (?:you |off )?(?:your|ur) (?:bills|rent|tuition|fees|debts)",
-    r"(?:i|ill|i will|we|will) pay (?:you |good money |well |)?(?:for|4) (?:pics|nudes|noods|feet pics|"
-    r"pictures of you|photos of you)",
+    r"(?:i|ill|i will|we|will|id|i would) (?:pay|give|send) (?:you |u |ya )?(?:good money |well |big |loads |a lot |"
+    r"[0-9]+~(?:k|quid|pounds|dollars|bucks|euros)? )?(?:for|4) (?:some |a few |your |ur )?(?:pics|pictures|photos|"
+    r"nudes|noods|feet pics|a pic|pictures of you|photos of you|pics of you|spicy (?:pics|vids|content))",
     r"(?:check|see|subscribe to|sub to|join) (?:out )?(?:my|our) (?:onlyfans|only fans|fansly|spicy page|"
     r"private snap|premium snap)",
     r"(?:onlyfans|only fans|fansly) (?:link|in (?:my )?bio|promo|page)",
@@ -76,15 +129,28 @@ _EXPLICIT = phrases(
     r"(?:wanna|want to|do you want to|would you) (?:fuck|have sex|sleep with me|shag|hook up)(?! up)",
     r"(?:suck|lick) (?:my|your|ur) (?:dick|cock|pussy|tits|boobs|balls|nipples)",
     r"(?:sit on|ride) my (?:face|dick|cock)",
-    r"(?:rate|rating) (?:my|your|ur) (?:boobs|tits|dick|cock)",
+    r"(?:rate|rating) (?:my|your|ur) (?:boobs|tits|dick|cock|d[*#@!._]{1,2}c?k)",
+    # attraction to children said outright: "into the younger ones", "i prefer underage girls"
+    r"(?:i|im|i am|i m|i do) (?:really |kinda |only |just |honestly |so )?(?:like|love|prefer) (?:them|em) (?:young|"
+    r"younger|little|underage)",
+    r"(?:i|im|i am|i m|i do) (?:really |kinda |only |just |honestly |so )?(?:like|love|prefer|am into|into|want|go for)"
+    r" "
+    r"(?:em |them "
+    r"|my |the |girls |boys )?(?:younger|underage|barely legal|under~age|young) (?:girls|boys|ones|teens|lads|kids)",
 )
 POSSIBLE = 0.6  # a pattern that could be innocent: held for a moderator, not refused (see policy "sexual:possible")
 
 # Grooming moves: secrecy or age flattery plus another move, or "alone" plus another move.
+# Probing a young person: their age, school, year, or whether they have a partner or have had sex.
 _GROOMING_AGE = phrases(
-    r"how old are (?:you|u|ya)|what age are (?:you|u)|asl|a s l|what (?:grade|year) are (?:you|u) in"
+    r"(?:do|d) (?:you|u) have a (?:boyfriend|girlfriend|bf|gf)|(?:are|r) (?:you|u) (?:still )?a virgin|have (?:you|u) "
+    r"ever (?:kissed|been kissed|had sex|done it)",
+    r"how old (?:are|r|re) (?:you|u|ya)|what age (?:are|r) (?:you|u)|asl|a s l|what (?:grade|year) (?:are|r) (?:you|u) "
+    r"in|what school (?:do|d|are|r) (?:you|u) (?:go to|at|in|attend)|where do (?:you|u) go to school",
 )
 _GROOMING_ALONE = phrases(
+    r"when (?:your|ur) (?:parents|mum|mom|dad|family) (?:are|r|is|go|goes|get|gets) (?:out|away|asleep|to (?:bed|"
+    r"sleep|work))",
     r"(?:are|r) (?:you|u) (?:home )?alone(?: right now| rn| tonight| now)?",
     r"(?:your|ur) parents (?:home|around|out|awake|asleep|away)",
 )
@@ -92,22 +158,61 @@ _GROOMING_SECRET = phrases(
     r"(?:dont|do not|never) tell (?:your|ur|anyone|any~one|ur mum|your mum|your mom|your parents|ur parents)",
     r"(?:our|a) (?:little )?secret",
     r"(?:just )?between (?:us|you and me|u and me)",
+    r"(?:just )?(?:dont|do not|never) tell (?:anyone|any~one|nobody|a soul)(?: (?:about|ok|okay|alright))?",
     r"delete (?:this|these|our) (?:chat|messages|convo|conversation|dms)",
+    r"(?:keep|keeping) (?:this|it|us|what we (?:do|say|talk about)) (?:our |a |just )?(?:little )?(?:secret|between us|"
+    r"private|quiet)",
 )
 _GROOMING_FLATTERY = phrases(
     r"(?:you|u|youre|ur|you are|u r) (?:so |really |very )?(?:mature|grown up|hot|sexy|beautiful|pretty|"
     r"developed) for (?:your|ur) age",
-    r"age (?:is )?(?:just )?a number",
+    r"age (?:is )?(?:just )?a number|age (?:doesnt|does not|dont|shouldnt) matter(?: (?:to me|between us|with us))?",
+    r"(?:youre|you are|ur|u r) (?:only |just )?(?:1[0-7]|[5-9]|thirteen|fourteen|fifteen|sixteen|seventeen)"
+    r"[^a-z0-9]{1,4}(?:i|me) (?:dont|do not|really dont) (?:mind|care)",
+    # a child's age waved through: "ur 13? doesnt matter to me"
+    r"(?:you|u|youre|ur|you are|u r|your|ur only|youre only|youre just) (?:only |just )?(?:1[0-7]|[5-9]|thirteen|fourte"
+    r"en|"
+    r"fifteen|sixteen|seventeen|twelve)(?: years old| yo| yrs)?[^a-z0-9]{0,4}(?:thats|its|that s|it s|that is|it is)? "
+    r"?(?:fine|ok|okay|cool|hot|sexy|perfect|not a problem|no problem|doesnt matter|dont matter|dont care)",
 )
 _GROOMING_CONTACT = phrases(
     r"(?:meet|meet up|meetup|hang out|come over|come round) (?:me |up )?(?:irl|in person|alone|somewhere private|"
     r"at mine|at my place|tonight|this weekend)",
+    r"(?:meet|meet up|meetup|link up|hang out|hang|chill|come over|video call|call|facetime) {w3}(?:just us|just (?:the"
+    r" )?"
+    r"(?:two|2) of us|just (?:you and me|u and me|me and you)|(?:you and me|u and me) alone)",
     r"(?:send|show|snap) (?:me )?(?:a )?(?:pic|pics|photo|photos|selfie|selfies|video|vid)",
     r"(?:video call|facetime|cam) (?:me |with me )?(?:tonight|alone|now|privately|rn)",
     r"(?:i|ill|i will) (?:buy|get|send) (?:you|u) (?:a |some )?(?:new |nice |free )?(?:gift|gifts|present|vape|"
     r"vapes|phone|"
     r"money|credit|robux|vbucks|gift card)",
     r"(?:add|message|dm|snap|text) me (?:on|at) (?:snap|snapchat|insta|whatsapp|telegram|kik|discord)",
+    r"(?:move|take|switch) (?:this|it|us|the chat) (?:to|over to|onto) (?:snap|snapchat|whatsapp|telegram|kik|discord|d"
+    r"ms|"
+    r"private)|(?:somewhere|where (?:its|it s|it is)) (?:more )?private",
+    r"(?:pick|picking) (?:you|u) up (?:from|after) (?:school|practice|class|the park)",
+    r"what (?:are|r) (?:you|u|ya) wearing (?:right now|rn|now|tonight|in bed)",
+    r"come (?:over|round) (?:to mine|to my place|tonight|when|while)",
+)
+
+# Secrecy about the contact itself ("dont tell your mum we message") is grooming on its own.
+_GROOMING_HIDDEN_CONTACT = phrases(
+    r"(?:no~one|nobody|noone) (?:has to|needs to|will ever|will|ever has to|gotta) (?:know|find out) (?:about (?:us|thi"
+    r"s|"
+    r"what we)|(?:that )?we)",
+    r"what (?:your|ur|their) (?:parents|mum|mom|dad|family|folks) (?:dont|doesnt|do not|does not) know (?:wont|will not"
+    r"|"
+    r"cant|can not) hurt",
+    r"(?:move|take|switch) (?:this|it|us|the chat) (?:to|over to|onto) (?:snap|snapchat|whatsapp|telegram|kik|discord|d"
+    r"ms)"
+    r" (?:where|so|cause|because) (?:its|it s|it is|no~one|nobody|noone|your|ur) (?:private|can see|sees|will see|"
+    r"knows|parents|mum|mom)",
+    r"delete (?:our|these|the|this|all our|all the|my) (?:messages|chats?|texts|dms|convos?|conversations?|snaps|pics) "
+    r"(?:so|before|in case|cause|because|incase) (?:your|ur) (?:mum|mom|dad|parents|family|teacher)",
+    r"(?:dont|do not|never) tell (?:your|ur|anyone|any~one|nobody) {w2}(?:about (?:us|me|our|this chat|what we)|(?:that"
+    r" )?"
+    r"(?:we|i) (?:talk|chat|speak|text|message|dm|met|meet|call|snap)|(?:you|u) (?:talk|chat|speak|text|message) "
+    r"(?:to|with) me)",
 )
 
 # Someone else's act being reported, a disclosure, a negation or a condition: the writer is not asking.
@@ -157,7 +262,12 @@ _CUES = frozenset(
         "naughty sugar looking seeking check see subscribe sub join onlyfans only fans fansly link hmu message add "
         "xxx adult chat cam webcam hook hookup hookups casual fwb friends fuck sex sleep shag suck lick sit ride "
         "rate rating old age asl grade year alone parents dont do never secret between delete mature grown "
-        "beautiful pretty developed number meet meetup hang come video facetime buy get",
+        "beautiful pretty developed number meet meetup hang come video facetime buy get keep tell pictures photos "
+        "selfies one some bikini underwear undies swimsuit lingerie top shirt hoodie off under whats what school like "
+        "love prefer into younger underage young youre ur you u fine okay ok cool link chill call give drop post "
+        "share any can could lemme let how much paypal cashapp venmo transfer strip undress naked nothing look "
+        "body wanna wearing move switch private pick nobody noone no delete mind care matter shower bath "
+        "boyfriend girlfriend bf gf virgin kissed",
     )
 )
 _CUE_INSIDE = re.compile(r"nude|nood|sext|onlyfans")
@@ -173,7 +283,13 @@ class Sexual:
         text = normalised.text
         if _CUES.isdisjoint(_TEXT_WORDS.findall(text)) and not _CUE_INSIDE.search(text):
             return []
-        for pattern, score in ((_SEXTORTION, 1.0), (_IMAGE_REQUEST, 0.95), (_SOLICITATION, 0.95), (_EXPLICIT, 0.9)):
+        for pattern, score in (
+            (_SEXTORTION, 1.0),
+            (_IMAGE_REQUEST, 0.95),
+            (_UNDRESSED_REQUEST, 0.95),
+            (_SOLICITATION, 0.95),
+            (_EXPLICIT, 0.9),
+        ):
             match = _first_unreported(pattern, normalised)
             if match is not None:
                 return [] if _asks_for_help(normalised) else [label("sexual", self.name, normalised, match, score)]
@@ -194,6 +310,9 @@ class Sexual:
             contact = _first_unreported(_GROOMING_CONTACT, normalised)
             if contact is not None:
                 return (age, POSSIBLE)
+        hidden = _first_unreported(_GROOMING_HIDDEN_CONTACT, normalised)
+        if hidden is not None:
+            return hidden
         if secret is None and flattery is None and first(_GROOMING_ALONE, normalised) is None:
             return None
         moves = [
@@ -209,11 +328,10 @@ class Sexual:
 
 def _first_unreported(pattern: re.Pattern, normalised: Normalised):
     """The first match in any reading that is not someone else's act reported, negated or a condition."""
-    for variant in readings(normalised):
-        for match in pattern.finditer(variant):
-            before = variant[max(0, match.start() - 120) : match.start()]
-            if _REPORTED_BEFORE.search(before) is None:
-                return match
+    for match in matches(pattern, normalised):
+        before = match.string[max(0, match.start() - 120) : match.start()]
+        if _REPORTED_BEFORE.search(before) is None:
+            return match
     return None
 
 

@@ -124,11 +124,25 @@ _SELF_AFTER = re.compile(r"[^a-z]*(?:i|im|ive|id|ill|me|my|myself)(?![a-z])")
 class _Context:
     """Whether a text reads as affectionate banter, warm, or laughing; worked out only when a rule asks."""
 
-    __slots__ = ("_affection", "_laughter", "_original", "_text", "_warmth")
+    __slots__ = ("_affection", "_keep_safe", "_laughter", "_original", "_quotes_talked_about", "_text", "_warmth")
 
     def __init__(self, text: str, original: str):
         self._text, self._original = text, original
-        self._affection = self._laughter = self._warmth = None
+        self._affection = self._laughter = self._warmth = self._keep_safe = self._quotes_talked_about = None
+
+    @property
+    def keep_safe(self) -> bool:
+        """Whether the text says "keep yourself safe" anywhere (so a "kys" in it may mean that)."""
+        if self._keep_safe is None:
+            self._keep_safe = bool(_KEEP_SAFE.search(self._text))
+        return self._keep_safe
+
+    @property
+    def quotes_talked_about(self) -> bool:
+        """Whether the text has quotation marks and talks about words (said, wrote, lyrics, the villain...)."""
+        if self._quotes_talked_about is None:
+            self._quotes_talked_about = bool(_QUOTE_MARKS.search(self._text) and _TALK_ABOUT.search(self._text))
+        return self._quotes_talked_about
 
     @property
     def affection(self) -> bool:

@@ -11,18 +11,16 @@ import re
 from ...decision import Label
 from ...text import Normalised
 from ..phrasing import phrases
+from ..reported import reported
 from .bare_insults import _bare_insults
 from .context import (
     _CONDEMN_AFTER,
     _GAME_AFTER,
     _HYPERBOLE,
-    _KEEP_SAFE,
     _KYS_MEANS_SAFE,
-    _QUOTE_MARKS,
     _REPORT_BEFORE,
     _SAYS_BEFORE,
     _SUPPORT_BEFORE,
-    _TALK_ABOUT,
     _THIRD_PERSON_BEFORE,
     _TRIVIAL_AFTER,
     _TRIVIAL_BEFORE,
@@ -37,6 +35,7 @@ from .lexicon import (
     _GROUP_HEADS,
     _INSULT_HEADS,
     _WORD,
+    GROUP_MARK,
     SEVERE_INSULT,
     SLUR_HASHES,
     STRONG_INSULT,
@@ -52,6 +51,7 @@ from .readings import (
     _readings,
     _text_words,
     _tier,
+    head_windows,
 )
 from .rules import RULES
 from .rules.hate import _NOT_A_CONSPIRACY
@@ -66,6 +66,7 @@ SEVERE_THREAT = 0.8  # a threat scored lower is held as harassment, not refused 
 MAX_LABELS_PER_NAME = 5
 _CONTEXT_BEFORE = 90  # characters before a match searched for reporting or condemning words
 _CONTEXT_AFTER = 60
+_ENCOURAGEMENT_KEYS = frozenset({"kys", "better-without-you", "directive-self-harm", "kys-other-languages"})
 
 
 _LONG_TEXT = 600  # longer texts are read block by block: a rule runs only near its trigger words
@@ -79,7 +80,17 @@ _DISMISSIVE = phrases(
     r"stop (?:being|acting) {w1}(?:dramatic|sensitive|a baby|so extra)|(?:man|toughen|cheer) up|"
     r"stop (?:whining|moaning|complaining|crying about it|being sad)|just (?:think positive|be happy|smile more|"
     r"cheer up|snap out of it)|snap out of it|(?:its|it is|thats) all in (?:your|ur) head|"
-    r"(?:other|some) people have it (?:way |so much )?worse"
+    r"(?:other|some) people have it (?:way |so much )?worse|"
+    r"(?:youre|you are|ur|u r) (?:just |so |being so |literally )?(?:being )?(?:so )?(?:dramatic|overdramatic|"
+    r"over~dramatic|too sensitive|oversensitive|extra|a baby)(?! (?:in|on) (?:the|this|that) (?:play|show|scene|role))"
+)
+# Someone else named as the speaker just before the words: "my nan goes ...", "this girl in my class said ...".
+_THIRD_PARTY_SAID = re.compile(
+    r"(?<![a-z])(?:he|she|they|someone|somebody|my\s+[a-z]+(?:\s+[a-z]+)?|his\s+[a-z]+|her\s+[a-z]+|"
+    r"(?:a|this|that|some)\s+(?:girl|boy|kid|guy|man|woman|teacher|person|lad)(?:\s+[a-z]+){0,4})\s+"
+    r"(?:just\s+|always\s+|literally\s+|then\s+|once\s+|actually\s+)?(?:said|says|told\s+me|tells\s+me|"
+    r"keeps\s+saying|kept\s+saying|was\s+like|goes|went|called\s+me|yelled|shouted|texted|wrote|commented)"
+    r"(?:\s+to\s+me)?(?:\s+that)?[^a-z0-9]*$"
 )
 _TOLD_BEFORE = phrases(
     r"(?:told|tell|tells|telling|said|says|saying) (?:me|us|him|her|them)|(?:dont|never|not) (?:say|tell)"
@@ -94,9 +105,9 @@ class _Blocks:
     The work is then proportional to the stretches that could match, not to the whole text.
     """
 
-    __slots__ = ("bounds", "words")
+    __slots__ = ("bounds", "words", "only")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, base: str | None = None):
         cuts = [0]
         for end in _BLOCK_END.finditer(text):
             if end.end() - cuts[-1] >= _BLOCK:
@@ -104,13 +115,29 @@ class _Blocks:
         if cuts[-1] < len(text):
             cuts.append(len(text))
         self.bounds = list(zip(cuts, cuts[1:], strict=False))
-        self.words = [_text_words(text[start:end]) for start, end in self.bounds]
+        # Another reading of the same text (a "1" read as "l", mentions, masked letters spelled out) is the same
+        # length and differs from the first only here and there: only the blocks where it differs are read again,
+        # since elsewhere it would find what the first reading found.
+        self.only = None if base is None or len(base) != len(text) else _differing_blocks(text, base, cuts)
+        if self.only is None:
+            self.words = [_text_words(text[start:end]) for start, end in self.bounds]
+        else:
+            self.words = [
+                _text_words(text[start:end]) if index in self.only else frozenset()
+                for index, (start, end) in enumerate(self.bounds)
+            ]
 
-    def stretches(self, triggers: frozenset) -> list[tuple[int, int]]:
+    @property
+    def nothing_new(self) -> bool:
+        return self.only is not None and not self.only
+
+    def stretches(self, triggers: frozenset | None) -> list[tuple[int, int]]:
         last = len(self.bounds) - 1
         found: list[tuple[int, int]] = []
         for index, words in enumerate(self.words):
-            if triggers.isdisjoint(words):
+            if self.only is not None and index not in self.only:
+                continue
+            if triggers is not None and triggers.isdisjoint(words):
                 continue
             start, end = self.bounds[max(0, index - 1)][0], self.bounds[min(last, index + 1)][1]
             if found and start <= found[-1][1]:
@@ -120,11 +147,45 @@ class _Blocks:
         return found
 
 
-def _matches(rule: _Rule, reading: str, blocks: _Blocks | None):
-    if blocks is None or rule.triggers is None:
+def _differing_blocks(text: str, base: str, cuts: list[int]) -> frozenset:
+    """The indexes of the blocks (between `cuts`) in which `text` and `base`, of the same length, differ."""
+    found = set()
+    for index, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        if text[start:end] != base[start:end]:
+            found.add(index)
+    return frozenset(found)
+
+
+# A group or insult rule matches around a group's name or an insult: in a long text it is read only within
+# these many characters before and after one (its look-aheads reach at most 200 characters on).
+_MARK_BEFORE, _MARK_AFTER = 250, 300
+_GROUP_RUN = re.compile(GROUP_MARK + "+")
+
+
+def _windows(spans, length: int) -> list[tuple[int, int]]:
+    """The stretches of a text of `length` within reach of the (start, end) spans, in order and merged."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        start, end = max(0, start - _MARK_BEFORE), min(length, end + _MARK_AFTER)
+        if found and start <= found[-1][1]:
+            found[-1] = (found[-1][0], max(end, found[-1][1]))
+        else:
+            found.append((start, end))
+    return found
+
+
+def _matches(rule: _Rule, reading: str, blocks: _Blocks | None, windows=None):
+    if windows is not None:
+        for start, end in windows:
+            yield from rule.pattern.finditer(reading, start, end)
+        return
+    triggers = rule.triggers
+    if triggers is None:  # a group or insult rule can only match near a group's name or an insult
+        triggers = _GROUP_HEADS if rule.groups else _INSULT_HEADS if rule.insults else None
+    if blocks is None or (triggers is None and blocks.only is None):
         yield from rule.pattern.finditer(reading)
         return
-    for start, end in blocks.stretches(rule.triggers):
+    for start, end in blocks.stretches(triggers):
         yield from rule.pattern.finditer(reading, start, end)
 
 
@@ -140,13 +201,34 @@ class Harassment:
         found: dict[str, list[tuple[float, tuple[int, int]]]] = {}
         supportive = False  # a rule matched but read as support ("nobody thinks you're stupid")
         original = normalised.original
+        base = None
         for variant in _readings(normalised):
-            words = _text_words(variant)
-            blocks = _Blocks(variant) if len(variant) > _LONG_TEXT else None
+            blocks = _Blocks(variant, base) if len(variant) > _LONG_TEXT else None
+            base = base or variant
+            if blocks is not None and blocks.nothing_new:
+                continue
+            words = _text_words(variant) if blocks is None or blocks.only is None else frozenset().union(*blocks.words)
             context = _Context(variant, original)
-            grouped = None if _GROUP_HEADS.isdisjoint(words) else _group_reading(variant)
-            insults = _find_insults(variant) if not _INSULT_HEADS.isdisjoint(words) else []
+            # In a long text, group names and insults are looked for only near the words they are made of (another
+            # reading, only where it differs from the first); glued insults ("urstupid") anywhere in the first.
+            group_ranges = insult_ranges = None
+            glued_ranges = "same"
+            if blocks is not None and blocks.only is None:
+                group_ranges = head_windows(variant, _GROUP_HEADS)
+                insult_ranges = head_windows(variant, _INSULT_HEADS)
+                glued_ranges = None
+            elif blocks is not None:
+                group_ranges = blocks.stretches(_GROUP_HEADS)
+                insult_ranges = blocks.stretches(_INSULT_HEADS)
+            grouped = None if _GROUP_HEADS.isdisjoint(words) else _group_reading(variant, group_ranges)
+            insults = _find_insults(variant, insult_ranges, glued_ranges) if not _INSULT_HEADS.isdisjoint(words) else []
             marked = _insult_reading(variant, insults)
+            group_windows = insult_windows = None
+            if blocks is not None and blocks.only is None:
+                if grouped is not None:
+                    runs = (run.span() for run in _GROUP_RUN.finditer(grouped))
+                    group_windows = _windows(runs, len(grouped))
+                insult_windows = _windows(((insult.start, insult.end) for insult in insults), len(variant))
             for rule in RULES:
                 if rule.groups:
                     if grouped is None:
@@ -160,7 +242,8 @@ class Harassment:
                     continue
                 else:
                     reading = variant
-                for match in _matches(rule, reading, blocks):
+                windows = group_windows if rule.groups else insult_windows if rule.insults else None
+                for match in _matches(rule, reading, blocks, windows):
                     start, end = match.start(), match.end()
                     if end <= start:
                         continue
@@ -220,14 +303,18 @@ class Harassment:
             near = before[-30:]
             if SELF_HARM_GUARD_BEFORE.search(near) or FIRST_PERSON_KYS.search(near):
                 return None  # "please don't kill yourself", "I wanna kys": support or the writer's own risk
-            if _KYS_MEANS_SAFE.match(after_raw) or _KEEP_SAFE.search(text):
+            if _KYS_MEANS_SAFE.match(after_raw) or context.keep_safe:
                 return None  # "kys = keep yourself safe"
+        if rule.key in _ENCOURAGEMENT_KEYS and reported(text, start, end):
+            return LOW_SCORE  # "he keeps texting me kys", "kill yourself jokes arent funny": words told, not said
         if rule.support_guard and _SUPPORT_BEFORE.search(before[-60:]):
             return None
         after = after_raw.lstrip(" ,.!?\"'")
         if _REPORT_BEFORE.search(before) or _CONDEMN_AFTER.match(after):
             return LOW_SCORE
-        if _QUOTE_MARKS.search(text) and _quoted(text, start) and _TALK_ABOUT.search(text):
+        if _THIRD_PARTY_SAID.search(before):
+            return LOW_SCORE  # "my little brother said you're so dumb": someone else's words, told by the writer
+        if context.quotes_talked_about and _quoted(text, start):
             return LOW_SCORE  # 'why does everyone say "kys"?', 'the villain says "I'll kill you all"'
         if rule.key == "insult-third" and _SAYS_BEFORE.search(before):
             return LOW_SCORE  # "my friend says she's ugly": her words about herself, reported

@@ -13,6 +13,7 @@ normalised text, so a match's offsets hold.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...text import Normalised
 from .lexicon import (
@@ -25,6 +26,7 @@ from .lexicon import (
     _STRONG_ADJECTIVES,
     _STRONG_NOUNS,
     _TEASING,
+    _WORD,
     ADJECTIVE_MARK,
     GROUP_MARK,
     GROUP_MENTION,
@@ -99,12 +101,49 @@ def _glued(word: str) -> list[tuple[int, int]]:
     return []
 
 
-def _find_insults(text: str) -> list[_Insult]:
-    """Every insult in a text, in order; also those glued together by spelled-out letters ("urstupid")."""
-    spans = [match.span() for match in INSULT_MENTION.finditer(text)]
+def _in(pattern: re.Pattern, text: str, ranges):
+    """pattern.finditer over the whole text, or over each (start, end) of `ranges` (in order, not overlapping)."""
+    if ranges is None:
+        yield from pattern.finditer(text)
+        return
+    for start, end in ranges:
+        yield from pattern.finditer(text, start, end)
+
+
+# Words too common to say where an entry is: every entry that has one also has a rarer word ("the gays").
+_NOT_HEADS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "is", "are", "all", "my", "your", "you", "u"})
+_HEAD_BEFORE, _HEAD_AFTER = 40, 48  # an entry of a lexicon reaches at most this far from one of its words
+
+
+@lru_cache(maxsize=16384)
+def _squeezed(word: str) -> str:
+    return _squeeze(word)
+
+
+def head_windows(text: str, heads: frozenset) -> list[tuple[int, int]]:
+    """A cheap pre-scan for a long text: the stretches around the words of a lexicon (its heads), where an entry of
+    it could match; the large lexicon pattern is then run there only. Words are compared squeezed, as heads are."""
+    found: list[tuple[int, int]] = []
+    length = len(text)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word in _NOT_HEADS or (word not in heads and _squeezed(word) not in heads):
+            continue
+        start, end = max(0, match.start() - _HEAD_BEFORE), min(length, match.end() + _HEAD_AFTER)
+        if found and start <= found[-1][1]:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
+
+
+def _find_insults(text: str, ranges=None, glued_ranges="same") -> list[_Insult]:
+    """Every insult in a text (or in the given ranges of it), in order; also those glued together by spelled-out
+    letters ("urstupid"), looked for in `glued_ranges` (the same ranges unless told)."""
+    spans = [match.span() for match in _in(INSULT_MENTION, text, ranges)]
     ends = [end for _, end in spans]  # in order, as the matches do not overlap
     glued = []
-    for match in _LONG_WORD.finditer(text):
+    for match in _in(_LONG_WORD, text, ranges if glued_ranges == "same" else glued_ranges):
         # The first insult ending after the word starts is the only one that could overlap it.
         index = bisect_right(ends, match.start())
         if index < len(spans) and spans[index][0] < match.end():
@@ -196,9 +235,10 @@ def _with_mentions(normalised: Normalised) -> str:
     return "".join(chars)
 
 
-def _group_reading(text: str) -> str | None:
-    """The text with every protected group's name written as GROUP_MARKs (same length), or None if it names none."""
-    mentions = list(GROUP_MENTION.finditer(text))
+def _group_reading(text: str, ranges=None) -> str | None:
+    """The text with every protected group's name (in the given ranges, if any) written as GROUP_MARKs (same
+    length), or None if it names none."""
+    mentions = list(_in(GROUP_MENTION, text, ranges))
     if not mentions:
         return None
     chars = list(text)

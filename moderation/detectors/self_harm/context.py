@@ -146,7 +146,9 @@ DENIED = phrases(
 )
 _FICTION = phrases(
     r"character|characters|protagonist|narrator|villain|the hero|the mc|my oc|the book|a book|this book|novel|"
-    r"film|movie|the show|tv show|this show|series|(?:the|this|that|last|an|next) episode|season [0-9]+|lyrics|"
+    r"film|movie|the show|tv show|this show|(?:my |fave |favourite |favorite |the |that )show|series|(?:the|this|that|l"
+    r"ast|"
+    r"an|next|final) (?:episode|season)|season [0-9]+|lyrics|"
     r"the song|this song|that song|a song|poem|the play|a play|this play|scene|chapter|anime|manga|fic|fanfic|"
     r"fanfiction|hamlet|ophelia|juliet|romeo|screenplay|script|roleplay|in game|video game|the game|a story|"
     r"short story|creative writing|essay|documentary|the news|article",
@@ -268,6 +270,30 @@ def _outside(first_span, last_span, start: int, end: int) -> bool:
     return first_span[1] <= start or last_span[0] >= end
 
 
+# Blood, pills or a cut in care or an everyday mishap: "lost a lot of blood in surgery", "the nurse gave me my meds".
+_MEDICAL = re.compile(
+    r"(?<![a-z])(?:operation|surgery|surgeon|op|c section|midwife|caesarean|cesarean|birth|labou?r|gave birth|nosebleed"
+    r"|nose "
+    r"bleed|period|transfusion|blood tests?|donat(?:e|ed|ing|ion)|giving blood|gave blood|hospital|nurse|doctor|gp|"
+    r"dentist|paramedics?|a and e|a&e|er|accident|crash|fell off|injury|injured|tooth|teeth|stitches|wisdom|"
+    r"prescri(?:bed|ption)|pharmacy|pharmacist|vet)(?![a-z])"
+)
+_MEDICAL_CUES = re.compile(r"blood|bled|bleed|pill|tablet|meds|medication|cut|stitch|wound")
+_SELF_INFLICTED = re.compile(
+    r"(?<![a-z])(?:my~?self|on purpose|deliberately|again|relapse|want|wanna|gonna|going to|kill|die|end it|"
+    r"suicid|sh|all (?:my|the|of)|whole|every|bottle|packet|box|handful|overdose|od)(?![a-z])"
+)
+
+
+# Means or a note got rid of, which is protective: "burned the letter, i dont need it anymore", "gave my blades to
+# my mum", "flushed the pills".
+_DISCARDED = re.compile(
+    r"(?<![a-z])(?:burned|burnt|burn|threw|thrown|throw|ripped|tore|torn|binned|flushed|got rid of|getting rid of|"
+    r"handed|gave|give|given|shredded|deleted)(?![a-z])[^.!?\n]{0,30}(?<![a-z])(?:it|them|the (?:letter|note|pills|"
+    r"blades?|razors?|rope)|my (?:letter|note|pills|blades?|razors?|rope|stash))(?![a-z])"
+)
+
+
 def excused(text: str, match, ideation: bool = False, cue: bool = False) -> bool:
     """Whether a candidate reads, in its sentence, as the past, someone else, awareness, fiction or a joke."""
     whole = _whole(text)
@@ -283,6 +309,10 @@ def excused(text: str, match, ideation: bool = False, cue: bool = False) -> bool
         return True
     if _someone_else(before, found):
         return True
+    if cue and found.startswith(("dont need", "wont need", "will not need")) and _DISCARDED.search(sentence):
+        return True  # "today i burned it, i dont need it anymore": means or a note discarded
+    if _MEDICAL_CUES.search(found) and _MEDICAL.search(sentence) and not _SELF_INFLICTED.search(sentence):
+        return True  # "lost a lot of blood during the operation", not "took the pills on purpose"
     if _NEEDS_SUBJECT.match(found) and not (whole.first_person or _SELF_EVIDENT.search(found)):
         return True  # "jump now!" in a game: no one is the subject; "kms" and "unalive" name the writer
     if found.startswith("suicid") and _ABOUT_SUICIDE.search(before):

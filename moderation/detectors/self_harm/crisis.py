@@ -338,6 +338,13 @@ _IDEATION = phrases(
     r"turn off|shut down|fade away|fade|be gone|go away|not come back) (?:forever|for good|permanently|for ever)|"
     r"(?:want|need|wish) (?:it|everything|my brain|my head|my mind|this|the noise|the pain) (?:all )?(?:to )?"
     r"(?:be )?(?:switched off|turned off|shut off|to stop|gone|over) (?:forever|for good|permanently)",
+    # being found: "theyll find me in the morning", "my mum will find me when she gets home"
+    r"(?:they|someone|somebody|my (?:mum|mom|dad|parents|family|sister|brother|flatmate|roommate)|you|she|he)~(?:will|l"
+    r"l|"
+    r"are going to|is going to|gonna|re gonna) (?:probably )?find me (?:in the morning|tomorrow|when (?:they|she|he|you"
+    r")"
+    r" (?:get|gets|come|comes) (?:home|back|in)|when (?:they|she|he|you) (?:wake|wakes) up|before (?:school|work))"
+    r"(?=[^a-z0-9]*(?:$|[.!;]))",
     r"(?:i have|ive got|i got|i ve got|theres|there is) nothing (?:left )?to live for|no reason (?:left )?to (?:live|"
     r"stay alive|keep living)",
     r"(?:dont|cant|do not|can not|cannot) (?:see|imagine|picture) (?:myself|me) (?:getting older|growing up|making "

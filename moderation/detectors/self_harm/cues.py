@@ -69,6 +69,7 @@ scared afraid terrified frightened smth sth alt phone game art money switch reco
 ill sure bad dumb dream thinking wanting why everyone ps need mg line altfa altf listen obey password passcode pin
 login researching googling glass says long box say home coming shotgun rifle key keys ammo leaning lean leant leaned
 scheduled schedule tiro artery arteries jugular sever sent send
+pray wish follow through properly manage right afraid relieved
 """
 _MARKS = ("🪦", "⚰", "🔪", "🪢", "💊")
 # Letters run together ("iwanttodie", "kmsrn"): looked for inside long words only.

@@ -4,6 +4,7 @@ import re
 
 from ...text import Normalised
 from ..phrasing import first, phrases
+from ..reported import reported
 
 # Encouragement of self-harm aimed at someone else.
 _AT_SOMEONE = phrases(
@@ -21,6 +22,9 @@ _AT_SOMEONE = phrases(
     r"why (?:dont|do not|cant) (?:you|u) (?:just )?(?:die|kill (?:your|ur)~self|kys|end it|disappear)",
     r"(?:hope|wish) (?:you|u) (?:die|died|relapse|cut|were dead|kill (?:your|ur)~self|never wake up)",
     r"drink bleach",
+    # wishing an attempt succeeds: "hope u finally go through with it", "i hope you do it properly next time"
+    r"(?:hope|wish|pray) (?:that )?(?:you|u|ya) (?:actually |finally |really |just )?(?:do it|go through with it|"
+    r"follow through|succeed|get it right|manage it) (?:this time|next time|properly|for real|right|already|soon)",
     r"(?:you|u) (?:failed|couldnt even) {w2}(?:attempt|kill (?:your|ur)~self|do it right)",
     r"(?:next time|try again) {w2}(?:do it right|try harder|succeed|use more)",
     r"(?:stop|quit) (?:being )?(?:attention seeking|faking) {w3}(?:do it|kill|die|cut)",
@@ -37,9 +41,12 @@ _SUPPORT_BEFORE = re.compile(
 
 
 def aimed_at_someone(normalised: Normalised):
-    """The first encouragement of self-harm aimed at someone else, unless it is support or "keep yourself safe"."""
+    """The first encouragement of self-harm aimed at someone else, unless it is support, "keep yourself safe", or
+    someone else's words reported or talked about."""
     at_someone = first(_AT_SOMEONE, normalised)
     if at_someone is not None and _SUPPORT_BEFORE.search(at_someone.string[: at_someone.start()]):
+        return None
+    if at_someone is not None and reported(at_someone.string, at_someone.start(), at_someone.end()):
         return None
     if at_someone is not None and first(_KYS_CARING, normalised) is None:
         return at_someone

@@ -48,6 +48,9 @@ _OWN_MENTION = phrases(
     r"my~self)(?: (?:in|for|since|once))",
     r"(?:years|months|weeks) of (?:cutting|self~harm[a-z]*|sh|hurting my~self|burning my~self)|(?:day|week|month) "
     r"[0-9]+ (?:without|of no|free (?:of|from)|clean (?:of|from)) (?:self~harm[a-z]*|sh|cutting|hurting my~self)|"
+    r"(?:[0-9]+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?|yrs?) (?:of )"
+    r"?"
+    r"(?:no|zero|0) (?:self~harm[a-z]*|sh|cutting|relapses?)(?! (?:because|cause|but i want))|"
     r"(?:days?|weeks?|months?|years?) (?:since|without) (?:i (?:last )?)?(?:cutting|cut|self~harm[a-z]*|sh|hurt "
     r"my~self|hurting my~self|an attempt|my (?:last )?attempt|relapsing|a relapse)",
     r"(?:help|helped|helping|helps) me (?:to )?(?:stop|quit|give up) (?:self~harm[a-z]*|sh|cutting|hurting my~self|"

@@ -11,14 +11,38 @@ _HARM_OUTCOME = (
     r"ke|not wake up|never wake up|(?:dont|wont|do not|will not) wake up|end it|end my life|be fatal|be lethal|stop my"
     r" heart|poison|damage|shut down|to kill|to end|sleep forever|to sleep for good|never wake|not wake|put me down)"
 )
+# "cut" as self-harm in a request, not "the best way to cut a mango" or "cut my fringe"
+_CUT_ONESELF = (
+    r"cut(?! (?:a|an|the|some|this|that|these|those|up|out|down|back|off|onions?|hair|my hair|your hair|bread|cake|"
+    r"fruit|veg|vegetables|wood|paper|fabric|costs|carbs|sugar|my fringe|a fringe|grass|tiles|glass|meat|chicken|"
+    r"pizza|steak|it short|them)(?![a-z]))"
+)
 _SUPPLEMENTS = r"(?:vitamins?|vitamin [a-z]|water|caffeine|coffee|energy drinks?|sugar|melatonin|iron|salt)"
 METHOD_REQUEST = phrases(
+    # a method asked for by a superlative alone: "whats the least painful method", "the quickest way out"
+    r"(?:what|whats|which|what is|wats|wat is|the|any|a) (?:the )?(?:least painful|most painless|painless|quickest|"
+    r"easiest|surest|fastest|most peaceful|most reliable) (?:method|methods|way out|way to go|exit)(?=[^a-z0-9]*$| that"
+    r"| which| to| for me|[^a-z0-9]*\?)",
+    r"(?:poisonous|toxic|lethal|deadly|strong|dangerous) enough to (?:do it|kill (?:me|you|someone|a person)|die|end it"
+    r"|"
+    r"end my life)",
+    r"(?:you|i|u|someone|a person|people) (?:can|could|would|will) (?:die|overdose|od) (?:from|on|with|by|if) (?:mixing"
+    r"|"
+    r"taking|swallowing|drinking|combining)(?! (?:a |too much )?" + "(?:vitamins?|water|caffeine|coffee|energy drinks?)"
+    r"(?![a-z]))",
+    r"(?:do it|go|end it|od|overdose) without (?:being found|anyone finding|anybody finding|being stopped|anyone "
+    r"stopping)",
+    r"where (?:on|in) (?:the|my|your|ur|a) (?:arm|wrist|leg|thigh|body|neck|stomach) {w3}(?:cut|slit|stab)",
     # doses and amounts
     r"how (?:many|much) (?:of )?{w3}" + DRUGS + r" (?:[a-z0-9]+ ){0,10}" + _HARM_OUTCOME,
     r"how (?:many|much) {w4}(?:would it take|does it take|it (?:takes|would take|d take)|would kill|to (?:die|overdose"
     r"|od|kill|end it)|is (?:lethal|fatal|deadly|enough to))",
-    r"(?:what|which) (?:pills|meds|drugs|tablets|medication|medicine|poison|dose|amount|quantity|number) {w4}"
-    r"(?:kill|die|overdose|od|lethal|fatal|deadly|end it|painless|not wake up|never wake up)",
+    r"(?:what|which) (?:pills|meds|drugs|tablets|medication|medicine|poison|dose|amount|quantity|number) {w6}"
+    r"(?:kill|die|overdose|od|lethal|fatal|deadly|end it|painless|not wake up|never wake up|(?:go to )?sleep "
+    r"(?:forever|for good|and never wake up|and not wake up))",
+    # depth or pressure of a cut asked for: "how deep would it need to go to hit anything serious"
+    r"how (?:deep|hard|far|long) {w6}(?:cut|cutting|slice|slit|go|press)(?: {w4}(?:hit|reach|get to|sever|"
+    r"something|anything|vein|artery|important|serious|fatal|bleed out|die))",
     r"(?:what|which) (?:dose|amount|quantity) of {w3}(?:would|is|will|could) (?:be )?(?:fatal|lethal|deadly|kill|"
     r"enough to)",
     # not health questions about supplements and drinks ("can you overdose on vitamin c?")
@@ -76,7 +100,8 @@ METHOD_REQUEST = phrases(
     r")",
     r"(?:methods|ways) (?:that|which) (?:dont|do not|wont|will not) hurt|painless (?:methods|ways|death)|"
     r"m[e3]thods? (?:that|which|to)",
-    r"(?:way|ways) to (?:self~harm|sh|cut|hurt (?:my|your)~self|burn (?:my|your)~self) {w3}(?:no scars|without "
+    r"(?:way|ways) to (?:self~harm|sh|cut|hurt (?:my|your)~self|burn (?:my|your)~self|od|overdose|die|kms|end it) {w3}"
+    r"(?:no scars|without "
     r"scars|doesnt leave|not leave|no~one (?:sees|notices)|without (?:anyone|people|my parents) (?:knowing|"
     r"noticing|seeing))",
     r"(?:belt|rope|cord|scarf|cable|sheet|charger|shoelace) {w3}strong enough (?:to hold|for)|"
@@ -90,7 +115,7 @@ METHOD_REQUEST = phrases(
     r"if (?:you|u) (?:wanna|want to|are going to|gonna|really want to|re going to) (?:od|overdose|die|kms|kill "
     r"(?:your|ur)~self|end it|cut|sh)",
     r"(?:easiest|best|quickest|least painful|painless|fastest|surest|most effective) (?:way|ways|place|places|spot|"
-    r"spots) to (?:cut|sh|self~harm|hurt (?:my|your)~self|burn (?:my|your)~self|jump|die|go)",
+    r"spots) to (?:" + _CUT_ONESELF + r"|sh|self~harm|hurt (?:my|your)~self|burn (?:my|your)~self|jump|die|go)",
     r"(?:sharpest|best) (?:blade|razor|thing|tool|knife) (?:to|for) (?:cut|cutting|sh)|"
     r"(?:get|take|getting|taking) (?:the )?blades? out of (?:a |my |the )?(?:sharpener|razor|shaver)",
     r"what (?:do|did|should|can) (?:you|u|people|i) use to (?:cut|sh|self~harm|hurt (?:my|your)~self)",

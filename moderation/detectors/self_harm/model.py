@@ -1,7 +1,8 @@
 """The second opinion: logistic regression on words, pairs of words and letter runs, trained at import, scored in
 Python.
 
-Trained from `data/self_harm_training.tsv` (written for this project; nothing is downloaded). Without
+Trained from `data/self_harm_training*.tsv` (written for this project, by hand and by phenomenon with
+`data/phenomena.py`; nothing is downloaded). Without
 scikit-learn, or without the file, `MODEL` is None and the rules work alone.
 """
 
@@ -50,7 +51,14 @@ class Model:
 
 def _train() -> Model | None:
     try:
-        lines = (DATA / "self_harm_training.tsv").read_text(encoding="utf-8").splitlines()
+        # the hand-written texts, then those written by phenomenon (data/phenomena.py)
+        lines = [
+            line
+            for path in sorted(DATA.glob("self_harm_training*.tsv"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+        ]
+        if not lines:
+            raise OSError("no training texts")
     except OSError:
         logger.warning("self-harm training texts are missing; the self-harm detector runs on rules only")
         return None

@@ -42,6 +42,10 @@ _CUES = {
         r"(?:come to|cry at|go to|miss me at) my funeral|would (?:anyone|anybody|"
         r"people|you) (?:even )?(?:care|notice|miss me) if i|(?:they|everyone|my family) (?:would|will|d) "
         r"(?:be )?(?:fine|okay|ok|relieved) without me|(?:wont|will not) have to (?:deal with|worry about) me|"
+        # others relieved once the writer is gone: "theyll all be happier when im not around"
+        r"(?:be|feel) (?:so |much |a lot )?(?:fine|okay|ok|relieved|happier|better off|glad|free) (?:when|once|after|"
+        r"if|the day) (?:im|i am|i m|i was|i am finally) (?:gone|dead|not here|not around|out of (?:the|their) way)"
+        r"(?=[^a-z0-9]*(?:$|[.!,;]| (?:tomorrow|tonight|soon|anyway|for good|forever|i|im)(?![a-z])))|"
         r"soy una carga|je suis un fardeau|ich bin (?:eine|nur eine) last|sono un peso|sou um peso"
     ),
     "done": phrases(
@@ -86,6 +90,17 @@ _CUES = {
         r"any~mo+re?)|" + _THANKS + r" (?:so much )?(?:to )?(?:everyone|all of you|you all) (?:here|on here|who)|"
         r"" + _THANKS + r" {w4}(?:who|that) (?:were|was|have been|ve been|tried|stood by|listened|cared|made)|"
         r"if im (?:still )?(?:here|alive|around) (?:by|on|next|tomorrow)",
+        r"(?:no~one|nobody|noone|everyone|you|they|yall|you all) (?:will|ll|wont|will not|is going to|gonna|has to|have"
+        r" to"
+        r"|needs to|need to) (?:ever )?(?:have to |need to )?(?:put up with|deal with|worry about|hear from|look after)"
+        r" me "
+        r"(?:again|any~mo+re?|after|soon|much longer|for (?:much )?longer)",
+        # finality without a crisis word: "saturday will be my final night", "once im gone"
+        r"(?:is|will be|ll be|be|was) (?:my|the) (?:last|final) (?:day|night|sunrise|sunset|morning|weekend)(?! (?:at|"
+        r"of|in|off|before|with|as|working|here at|for|until|till|to|then|and (?:then|after))(?![a-z])|on (?!earth))"
+        r"(?=[^a-z0-9]*(?:$|[.!,;]| (?:ever|alive|here|on earth)))",
+        r"(?:when|once|after|by the time) (?:im|i am|i m) (?:gone|dead|not here any~mo+re?)(?! (?:on|for|to|from|away|"
+        r"out|back|shopping|travelling|traveling|at|with|camping)(?![a-z]))",
     ),
     # putting affairs in order: notes, giving things away, someone to look after a pet, accounts deleted
     "prepared": phrases(
@@ -132,7 +147,8 @@ _CUES = {
         r"knife|bridge|tracks|bottle|edge|window)",
         r"(?:holding|hold|have) (?:the|a|my) (?:blade|razor|knife|pills|rope|gun) (?:in my hand|right now|rn|now)",
         r"(?:pills|blade|razor|rope|tablets|meds) (?:are|is) (?:ready|hidden|in my (?:room|drawer|bag|pocket))",
-        r"(?:im|i am|i m) (?:on|at) (?:the|a) (?:bridge|roof|tracks|cliff|edge|ledge|station platform)(?!(?: of (?:the"
+        r"(?:im|i am|i m) (?:(?:sitting|sat|standing|stood|lying|perched) (?:right )?)?(?:on|at) "
+        r"(?:the|a|my|our) (?:bridge|roof|rooftop|tracks|cliff|edge|ledge|station platform)(?!(?: of (?:the"
         r"|my|our|a|this) [a-z]+)? (?:for|to (?:watch|see|look)|watching|with (?:my )?(?:friends|mates|family|mum|dad)"
         r"))",
         r"(?:im|i am|i m|sitting|sat|lying|here) {w4}with (?:a|the|my) (?:razor|blade|knife|pills|rope|gun|noose|"
@@ -167,7 +183,9 @@ _CUES = {
         r"(?:ive|i have|i ve) (?:finally )?(?:decided|made up my mind|made my decision|made the decision|chosen)(?=[^a"
         r"-z0-9]*(?:$|[.!,;:]|and |im |i m |its |this |tonight|now|how|when|where i|on (?:a|the) (?:date|day|way|metho"
         r"d|place)))|my mind is made up|decision is made|(?:theres|there is) no going back|(?:ive|i have|i ve) (?:got "
-        r")?everything (?:ready|planned|sorted|prepared|set)|(?:picked|chose|chosen|set) (?:a|the) (?:date|day|time|sp"
+        r")?everything (?:ready|planned|sorted|prepared|set)|everything(?:s| is) (?:all )?(?:ready|planned|sorted|"
+        r"prepared|set|in place)(?! for (?:the|my|our|his|her|their) (?:party|trip|wedding|holiday|move|exam|birthday))"
+        r"|(?:picked|chose|chosen|set) (?:a|the) (?:date|day|time|sp"
         r"ot|place)|(?:its|it s|it is) (?:happening|tonight|tomorrow|this weekend|on (?:mon|tues|wednes|thurs|fri|satu"
         r"r|sun)day)|(?:ive|i have|i ve) made (?:my|the|a) (?:choice|decision)|(?:have|got|ve got) it (?:all )?planned"
         r" (?:for|on|out)|(?:not|no longer) waiting (?:around )?(?:to find out|any longer|for it to get better|any~mo+"
@@ -216,6 +234,19 @@ _CUES = {
         r"(?:voices?|my (?:brain|head|mind)|something|it) {w3}(?:telling|tells|told|saying|says|wants|want) me to "
         r"{w2}" + ACT,
     ),
+    # Resolve: no longer afraid ("not even scared anymore"). Beside another sign or an appointed day, not a time alone
+    # ("went on the big rollercoaster tonight, not scared anymore").
+    "resolve": phrases(
+        r"(?:im |i am |i m |and |honestly )?not (?:even )?(?:scared|afraid|frightened) (?:any~mo+re?|of (?:it|dying|"
+        r"death|the end) any~mo+re?)(?=[^a-z0-9]*(?:$|[.!,;]))|(?:im|i am|i m|i feel) (?:so |totally |finally )?at peac"
+        r"e "
+        r"with it"
+    ),
+    # An appointed day: "tonights the night", "friday is the day".
+    "appointed": phrases(
+        r"(?:tonights|tomorrows|todays|(?:tonight|tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day) is) the "
+        r"(?:night|day)(?=[^a-z0-9]*(?:$|[.!,;]))"
+    ),
     # Talk of suicide at all (any person), which only counts beside a plan, means or a goodbye.
     "talk": phrases(
         r"(?:kill|killing|end|ending) (?:my|your|ur|them|him|her)~(?:self|selves|life)|kms|unaliv[a-z]*|"
@@ -223,6 +254,14 @@ _CUES = {
         r"sewer~slide|ctb|end it(?: all)?"
     ),
     "time": phrases(
+        r"(?:wait|waiting|hold on|hang on|hold out) (?:un)?(?:til|till|until|for) (?:(?:mon|tues|wednes|thurs|fri|satur"
+        r"|"
+        r"sun)day|the weekend|tomorrow|tonight|midnight|everyone (?:is asleep|goes to (?:bed|sleep))|my birthday|"
+        r"(?:everyone|my (?:parents|mum|mom|dad|family)|them) to (?:sleep|go to (?:bed|sleep)|fall asleep|go out|leave)"
+        r")|"
+        r"(?:after|once|when) (?:everyone|my (?:parents|mum|mom|dad|family)|they|the house) (?:has |have |is |are )?"
+        r"(?:go|goes|gone|went|get|gets) (?:to (?:bed|sleep)|out)|after (?:mon|tues|wednes|thurs|fri|satur|sun)day(?! "
+        r"(?:school|practice|class|club|training|lesson))|"
         r"tonight|tonite|2nite|tn|tomorrow|tmrw|this weekend|after (?:school|my exams?|the exams?|everyone (?:is aslee"
         r"p|goes to (?:bed|sleep)))|before (?:my birthday|christmas|morning|sunrise)|when (?:everyone|my (?:parents|mu"
         r"m|mom|dad)) (?:is|are|goes|go) (?:asleep|to (?:bed|sleep)|out|away)|right now|rn|in (?:an|one|a few|[0-9]+) "
@@ -281,7 +320,9 @@ def enough(kinds: set) -> bool:
     signs = kinds & _SIGNS
     if len(signs) >= 2 or ("wish" in kinds and signs):
         return True
-    if "time" in kinds and kinds & _TIME_PARTNERS:
+    if "resolve" in kinds and (signs or "appointed" in kinds or "wish" in kinds):
+        return True  # "not scared anymore" beside a plan, a goodbye or "tonights the night"
+    if kinds & {"time", "appointed"} and kinds & _TIME_PARTNERS:
         return True
     if "confide" in kinds and kinds & _CONFIDE_PARTNERS:
         return True

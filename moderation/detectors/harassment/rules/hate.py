@@ -168,7 +168,8 @@ RULES: tuple[_Rule, ...] = (
         "hate",
         0.9,
         B + GROUP_LEAD + GROUP + r"\s+(?:secretly\s+|really\s+|basically\s+|literally\s+|all\s+)?(?:control|controls|"
-        r"run|runs|own|owns|rule|rules|are\s+behind|were\s+behind|are\s+controlling|are\s+running)\s+(?:the\s+|all\s+the\s+|"
+        r"run|runs|own|owns|rule|rules|are\s+behind|were\s+behind|are\s+controlling|are\s+running)\s+(?:the\s+|all\s+th"
+        r"e\s+|"
         r"our\s+|this\s+)?(?:media|banks|world|government|governments|money|hollywood|news|economy|finance|"
         r"everything|country|schools)"
         + E
@@ -185,11 +186,13 @@ RULES: tuple[_Rule, ...] = (
         "hate",
         0.95,
         B + r"(?:hitler|the\s+nazis|nazis|the\s+third\s+reich)\s+(?:was|were|had\s+it)\s+(?:so\s+|totally\s+)?right"
-        r"|hitler\s+did\s+nothing\s+wrong|finish\s+what\s+hitler\s+started|bring\s+back\s+the\s+(?:camps|gas\s+chambers)"
+        r"|hitler\s+did\s+nothing\s+wrong|finish\s+what\s+hitler\s+started|bring\s+back\s+the\s+(?:camps|gas\s+chambers"
+        r")"
         r"|(?:hitler|the\s+nazis|nazis)\s+(?:had|have)\s+(?:the\s+)?right\s+idea|(?:hitler|the\s+nazis|nazis)\s+"
         r"(?:was|were)\s+onto\s+something"
         r"|(?:the\s+)?(?:holocaust|shoah)\s+(?:never\s+happened|didnt\s+happen|did\s+not\s+happen|"
-        r"is\s+(?:a\s+|just\s+a\s+)?(?:lie|hoax|myth|fake|made\s+up|exaggerated)|was\s+(?:a\s+|just\s+a\s+)?(?:lie|hoax|"
+        r"is\s+(?:a\s+|just\s+a\s+)?(?:lie|hoax|myth|fake|made\s+up|exaggerated)|was\s+(?:a\s+|just\s+a\s+)?(?:lie|hoax"
+        r"|"
         r"myth|fake|made\s+up|exaggerated|a\s+good\s+thing|deserved))"
         r"|(?:6|six)\s+million\s+(?:wasnt|was\s+not|werent|is\s+not|isnt)\s+enough|heil\s+hitler|sieg\s+heil" + E,
         triggers="hitler nazis reich holocaust shoah million heil sieg camps",
@@ -220,6 +223,73 @@ RULES: tuple[_Rule, ...] = (
         + _words(_FOREIGN_PREDICATES, stretch=False)
         + E,
         triggers=_FOREIGN_GROUPS.replace("|", " "),
+    ),
+    # Denying a group's existence, humanity or place: "[group] shouldnt even be alive", "[group] arent real people",
+    # "[group] carry diseases", "[group] dont belong anywhere near us".
+    _rule(
+        "hate-deny-existence",
+        "hate",
+        0.95,
+        # one shared start (a group's name, after optional "all", "these"...), read once, then what is said of it
+        B
+        + GROUP_LEAD
+        + GROUP
+        + r"(?:\s+(?:should\s*nt|should\s+not|dont\s+deserve\s+to|do\s+not\s+deserve\s+to|dont\s+get\s+to|"
+        r"have\s+no\s+right\s+to|shouldnt\s+be\s+allowed\s+to|should\s+never)\s+(?:even\s+|ever\s+|be\s+allowed\s+to\s+"
+        r")?"
+        r"(?:exist|live|be\s+alive|breathe|be\s+born|have\s+been\s+born|reproduce|be\s+here|be\s+around|be\s+a\s+thing)"
+        + E
+        + r"|"
+        + r"\s+(?:arent|are\s+not|r\s+not|aint|were\s+never|werent)\s+(?:even\s+|really\s+|actually\s+|fully\s+|truly\s"
+        r"+|"
+        r"real\s+|proper\s+)*(?:human|humans|people|persons|real\s+people|human\s+beings|people\s+like\s+us)"
+        + E
+        + r"|"
+        + r"\s+(?:all\s+|just\s+|only\s+|always\s+)?(?:spread|spreads|carry|carries|bring|brings|cause|causes)\s+"
+        r"(?:disease|diseases|germs|viruses|the\s+virus|plague|plagues|sickness|filth|aids|lice|crime)"
+        + E
+        + r"|"
+        + r"\s+(?:are|r|is)\s+(?:so\s+|all\s+|just\s+)?(?:filthy|foul|vile|unclean|diseased)(?=\s+and|\s*[.!?,\n]|\s*$)"
+        + r"|"
+        + r"\s+(?:dont|do\s+not|doesnt|does\s+not|will\s+never|never)\s+belong\s+(?:here|anywhere|in\s+(?:this|our|the|"
+        r"my)"
+        r"\s+(?:country|society|world|town|city|school|community)|on\s+this\s+(?:planet|earth)|among\s+us|near\s+us)"
+        + r"|"
+        + r"\s+(?:are|r)\s+[^.!?\n]{0,40}?,\s*(?:and\s+)?(?:not|never)\s+(?:even\s+|really\s+|actually\s+)?(?:real\s+)?"
+        r"(?:humans?|people|persons|human\s+beings)"
+        + E
+        + r")|"
+        + B
+        + r"(?:the\s+world|this\s+country|the\s+country|society|everyone|we|this\s+town|our\s+school|earth|britain|"
+        r"england|america|europe)\s+(?:would|will|d)\s+be\s+(?:so\s+much\s+|much\s+|way\s+|a\s+lot\s+)?(?:better|"
+        r"safer|cleaner|nicer|happier)\s+(?:off\s+)?without\s+(?:any\s+|all\s+(?:the\s+)?|the\s+)?" + GROUP + E,
+        groups=True,
+    ),
+    # Violence against a community's places: "someone should torch that synagogue", "bomb every mosque".
+    _rule(
+        "hate-places",
+        "hate",
+        0.95,
+        B + r"(?:burn|burning|burn\s+down|burning\s+down|bomb|bombing|blow\s+up|blowing\s+up|torch|torching|firebomb|"
+        r"shoot\s+up|shooting\s+up|smash\s+up|set\s+fire\s+to|attack|attacking|raid|vandalise|vandalize|wreck|"
+        r"burn\s+out|petrol\s+bomb)\s+(?:down\s+|up\s+)?(?:that|the|this|their|every|all|those|these|a|the\s+local|"
+        r"all\s+the|all\s+their|every\s+single|that\s+new|the\s+new)\s+(?:mosques?|synagogues?|churche?s?|temples?|"
+        r"gurdwaras?|mandirs?|shuls?|chapels?|pride\s+(?:march|parade|event)s?|gay\s+bars?|refugee\s+(?:centres?|"
+        r"centers?|hotels?|camps?)|asylum\s+(?:hotels?|centres?|centers?))" + E,
+        triggers="mosque mosques synagogue synagogues church churches temple temples gurdwara gurdwaras mandir "
+        "mandirs shul shuls chapel chapels pride gay refugee asylum",
+        also="violence",
+    ),
+    # A community's places of worship to be banned: "no more mosques here", "shut down every synagogue".
+    _rule(
+        "hate-ban-worship",
+        "hate",
+        0.9,
+        B
+        + r"(?:ban|close|shut\s+down|bulldoze|no\s+more)\s+(?:all\s+|every\s+)?(?:the\s+|their\s+)?(?:mosques?|synagogu"
+        r"es?|"
+        r"gurdwaras?|mandirs?)" + E,
+        triggers="mosque mosques synagogue synagogues gurdwara gurdwaras mandir mandirs",
     ),
     _rule("slur-placeholder", "hate", 0.95, r"\[\s*slur\s*\]", triggers="slur"),
 )

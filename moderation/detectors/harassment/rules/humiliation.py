@@ -116,14 +116,16 @@ RULES: tuple[_Rule, ...] = (
         triggers="look check zoom get ew yuck gross your ur her his",
     ),
     # Mocking someone's disclosure of a struggle.
+    # Mocking a disclosure (calling it fake, attention seeking). Brushing it off ("stop being so dramatic", "stop
+    # whining") is not here: the detector asks the writer to reconsider (dismissive), it does not refuse.
     _rule(
         "mock-disclosure",
         "harassment",
         0.85,
-        r"(?:stop|quit)\s+(?:faking|being\s+so\s+dramatic|whining|attention\s+seeking|playing\s+the\s+victim)"
+        r"(?:stop|quit)\s+(?:faking|attention\s+seeking|playing\s+the\s+victim)"
         r"|(?:youre|you\s+are|ur|u\s+r|(?:she|he)s|(?:she|he)\s+is)\s+(?:just\s+|only\s+|so\s+|clearly\s+|obviously\s+)?"
         r"(?:faking|doing\s+(?:it|this)\s+for\s+attention|attention\s+seeking|looking\s+for\s+attention|"
-        r"making\s+(?:it|this)\s+up|being\s+dramatic|such\s+a\s+drama\s+queen|a\s+fake|cutting\s+for\s+attention)"
+        r"making\s+(?:it|this)\s+up|such\s+a\s+drama\s+queen|a\s+fake|cutting\s+for\s+attention)"
         r"|(?:nobody|no\s+one|noone)\s+cares\s+about\s+(?:your|ur|yr|her|his)\s+(?:\w+\s+)?(?:problems|depression|"
         r"anxiety|feelings|story|sob\s+story|trauma|life|mental|issues|diagnosis|cutting|scars|struggles|pain)"
         r"|cry\s+(?:me\s+a\s+river|more|about\s+it|harder)|boo\s*-?\s*hoo|get\s+over\s+(?:it|yourself|urself)\s*,?\s*(?:snowflake|loser)"
@@ -154,5 +156,32 @@ RULES: tuple[_Rule, ...] = (
             "pity really actually truly sorry notice care depressed sad suicidal scars struggles self "
             "harm"
         ),
+    ),
+    # Mockery of someone's presumption or existence, aimed at a person: "bro really thought he could rap 💀", "imagine
+    # having a laugh like that", "ur a walking disaster", "why is she even allowed online", "you're the reason your
+    # mates left".
+    _rule(
+        "mock-presumption",
+        "harassment",
+        0.7,
+        r"(?:bro|this\s+(?:guy|girl|kid|dude|man|woman|lad|clown)|"
+        + MENTION
+        + r")\s+(?:really\s+|actually\s+|genuinely\s+|honestly\s+|seriously\s+)?(?:thinks?|thought|believes?)\s+"
+        r"(?:s?he|they|hes|shes|theyre|their|his|her)\s+(?:\w+\s+){0,4}?[^.!?\n]{0,40}?"
+        r"(?:💀|😂|🤣|lmao|lmfao|please\s+stop|pls\s+stop|the\s+audacity|the\s+delusion|delusional|cringe)"
+        r"|imagine\s+(?:having|with|looking\s+like|sounding\s+like|being\s+seen\s+with)\s+(?:a|that|your|ur|such\s+a)\s+"
+        r"(?:\w+\s+)?(?:face|body|voice|nose|hair|laugh|life|personality|head|teeth|smile)\s+like\s+(?:that|this|yours|hers|"
+        r"his)"
+        r"|(?:ura|(?:you|u|youre|ur|you\s+are|u\s+r|s?hes|theyre)\s+(?:such\s+|literally\s+|just\s+)?(?:a|an))\s+walking\s+"
+        r"(?:embarrassment|joke|disaster|red\s+flag|l|cringe|mistake|disappointment|meme|clown\s+show|trainwreck)"
+        + E
+        + r"|why\s+(?:are|r|is)\s+(?:you|u|she|he|they|people\s+like\s+(?:you|u))\s+(?:even\s+)?(?:allowed|let)\s+"
+        r"(?:to\s+(?:post|speak|talk|exist|be\s+here|breathe|sing|dance)|on\s+(?:here|this\s+app|the\s+internet)|online|"
+        r"near)"
+        r"|(?:you\s*re|youre|ur|u\s+r|you\s+are)\s+(?:literally\s+|probably\s+|honestly\s+)?the\s+reason\s+(?:your|ur)\s+"
+        r"(?:\w+\s+)?(?:friends|mates|family|parents|dad|mum|mom|bf|gf|boyfriend|girlfriend|ex|sister|brother)\s+"
+        r"(?:left|leave|hate|cant\s+stand|moved|divorced|cheated|stopped|ignore|dont\s+talk)",
+        triggers="bro guy girl kid dude man woman lad clown imagine walking why reason",
+        mild=True,
     ),
 )

@@ -4,7 +4,7 @@ is not tried.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import _triggers
 
@@ -26,3 +26,13 @@ class _Rule:
 
 def _rule(key, label, score, pattern, triggers=None, **flags) -> _Rule:
     return _Rule(key, label, score, re.compile(pattern), triggers=_triggers(triggers) if triggers else None, **flags)
+
+
+_WORD_START = r"(?<![a-z0-9])"
+
+
+def word_start(rule: _Rule) -> _Rule:
+    """The rule with its pattern anchored at the start of a word, for a pattern every match of which starts one."""
+    if rule.pattern.pattern.startswith(_WORD_START):
+        return rule
+    return replace(rule, pattern=re.compile(_WORD_START + "(?:" + rule.pattern.pattern + ")", rule.pattern.flags))

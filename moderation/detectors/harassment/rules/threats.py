@@ -6,7 +6,12 @@ and sextortion. _THREAT_KEYS names the rules that laughter, trivial conditions a
 from ..lexicon import THREAT_SUBJECT, THREAT_VERBS, THREAT_VERBS_LIST, VICTIM, B, E, _heads
 from .rule import _Rule, _rule
 
-_THREAT_KEYS = frozenset({"threat", "threat-stock", "threat-regret"})
+_THREAT_KEYS = frozenset({"threat", "threat-stock", "threat-regret", "threat-shapes"})
+_YOU = r"(?:you|u|ya|yu)"
+_BODY = (
+    r"(?:face|head|jaw|teeth|neck|legs?|arms?|nose|skull|throat|knees?|ribs?|fingers?|spine|bones?|eyes?|lip|"
+    r"kneecaps?|hands?|wrists?)"
+)
 
 RULES: tuple[_Rule, ...] = (
     # Threats of physical harm: violence, and harassment of the person threatened.
@@ -23,7 +28,8 @@ RULES: tuple[_Rule, ...] = (
         "violence",
         0.95,
         r"(?:i|we)\s+know\s+where\s+(?:you|u|ya|she|he|they)\s+(?:live|lives|go\s+to\s+school|sleep|work|are)"
-        r"|(?:i|we)(?:\s+have|\s+got|\s*ve\s+got|\s*ve|\s+found|\s+know|\s+have\s+got)\s+(?:your|ur|yr|her|his)\s+(?:home\s+)?(?:address|location|"
+        r"|(?:i|we)(?:\s+have|\s+got|\s*ve\s+got|\s*ve|\s+found|\s+know|\s+have\s+got)\s+(?:your|ur|yr|her|his)\s+(?:ho"
+        r"me\s+)?(?:address|location|"
         r"postcode|house\s+number|school\s+address)"
         r"|watch\s+(?:your|ur|yr)\s+(?:back|self)|(?:you|u)re?\s+(?:so\s+)?dead(?:\s+meat)?(?!\s+to)" + E + r"|"
         r"youre\s+(?:so\s+)?dead(?:\s+meat)?(?!\s+to)"
@@ -36,7 +42,8 @@ RULES: tuple[_Rule, ...] = (
         r"|(?:i\s*ll|ill|i\s+will|im\s+gonna|im\s+going\s+to|we\s*ll|we\s+will)\s+(?:find|get|come\s+for|catch)\s+"
         r"(?:you|u|ya)(?:\s+(?:after\s+school|outside|alone|one\s+day|soon|and|when))"
         r"|(?:im|were)\s+coming\s+(?:for|after)\s+(?:you|u|ya)"
-        r"|(?:break|smash|punch|kick|cave\s+in|bash\s+in|rearrange|slit)\s+(?:your|ur|yr)\s+(?:face|head|teeth|neck|legs?|"
+        r"|(?:break|smash|punch|kick|cave\s+in|bash\s+in|rearrange|slit)\s+(?:your|ur|yr)\s+(?:face|head|teeth|neck|leg"
+        r"s?|"
         r"arms?|nose|skull|throat|knees?)"
         r"|(?:bring|bringing|brought)\s+a\s+(?:gun|knife|weapon|bomb)\s+to\s+(?:school|class)"
         r"|shoot\s+up\s+(?:the|my|our|this|your|ur)\s+(?:school|class|college)"
@@ -50,7 +57,8 @@ RULES: tuple[_Rule, ...] = (
         r"|(?:just\s+)?wait\s+(?:till|until|til|untill)\s+(?:i|we)\s+(?:catch|find|get|see)\s+(?:you|u|ya)"
         r"|(?:you|u)\s*(?:will|ll)?\s*(?:wont|will\s+not|arent|are\s+not|aint)\s+(?:be\s+)?safe\s+(?:at|in|on|after|"
         r"anywhere|tomorrow|when|around|here|there|ever)"
-        r"|(?:i|we)\s+know\s+(?:which|what)\s+(?:bus|route|way|train|school|class|house|street|room|gym|club)\s+(?:you|u)"
+        r"|(?:i|we)\s+know\s+(?:which|what)\s+(?:bus|route|way|train|school|class|house|street|room|gym|club)\s+(?:you|"
+        r"u)"
         r"|(?:i\s*ve\s+got|i\s+have|we\s+have|weve\s+got|ive\s+got|got)\s+(?:people|someone|eyes|mates)\s+"
         r"(?:watching|outside|on|following)\s+(?:your|ur|you|u)"
         r"|knock\s+(?:your|ur)\s+(?:teeth|lights|head|block)\s+(?:out|in|off)"
@@ -71,6 +79,50 @@ RULES: tuple[_Rule, ...] = (
             "outside following knock see kicked smashed punched bashed caved knocked beaten"
         ),
     ),
+    # Threats in other shapes: a body part to be broken, a consequence ("you'll never walk again"), a burial, a
+    # dare ("say that again and ill..."), a weapon brought for someone, "you're getting battered", a home burned.
+    _rule(
+        "threat-shapes",
+        "violence",
+        0.9,
+        r"(?:break|smash|punch|kick|cave\s+in|bash\s+in|rearrange|slit|stab|bust|fracture)\s+"
+        r"(?:your|ur|yr|his|her)\s+(?:\w+\s+)?" + _BODY + E + r"|"
+        r"(?:snap|crack|split)\s+(?:your|ur|yr|his|her)\s+(?:\w+\s+)?(?:jaw|skull|ribs?|head|spine|legs?|arms?|face|lip"
+        r"|"
+        r"teeth)" + E + r"|"
+        r"(?:make\s+sure|see\s+to\s+it|guarantee)\s+(?:that\s+)?"
+        + _YOU
+        + r"\s+(?:never|dont|cant|wont|will\s+never)\s+"
+        r"(?:walk|talk|see|breathe|wake\s+up|come\s+back|show\s+(?:your|ur)\s+face)(?:\s+again)?"
+        + E
+        + r"|"
+        + _YOU
+        + r"\s+(?:wont|will\s+not|aint|are\s+not\s+gonna|re\s+not\s+gonna)\s+make\s+it\s+(?:home|out|to\s+school|"
+        r"past\s+(?:today|tonight|friday))\s+(?:alive|in\s+one\s+piece|breathing)" + E + r"|"
+        r"(?:put|putting|bury|burying|lay|laying|send|sending)\s+" + _YOU + r"\s+(?:in|six\s+feet|under|to)\s+"
+        r"(?:the\s+ground|a\s+grave|the\s+grave|a\s+box|a\s+coffin|a\s+body\s+bag|under|hospital|a\s+wheelchair|"
+        r"the\s+morgue|intensive\s+care|an\s+early\s+grave)" + E + r"|"
+        r"(?:say\s+(?:that|it|this)\s+again|try\s+me|one\s+more\s+word|do\s+(?:that|it)\s+again|"
+        r"come\s+near\s+(?:me|my\s+\w+)\s+again|keep\s+(?:talking|running\s+your\s+mouth))\s*,?\s+"
+        r"(?:and|n|an)\s+(?:(?:ill|i\s*ll|i\s+will|we\s*ll|well|ima|imma)\s+(?:\w+\s+){0,2}?(?:hurt|break|smash|end|"
+        r"kill|stab|batter|punch|deck|drop|bury|put|knock|beat|slap|jump|get)|(?:see|watch)\s+what\s+happens|"
+        r"(?:youll|you\s*ll|ull|you\s+will)\s+(?:regret|get\s+hurt|find\s+out|wish))" + r"|"
+        r"watch\s+what\s+happens\s+to\s+(?:you|u|ya|your|ur)\s*(?:\w+\s*){0,2}$|"
+        r"watch\s+what\s+happens\s+to\s+(?:you|u|ya|(?:your|ur)\s+(?:\w+\s+)?(?:family|sister|brother|mum|mom|dad|"
+        r"nan|dog|cat|house|car|friends?|girlfriend|boyfriend|kids?|baby))" + E + r"|"
+        r"(?:bring|bringing|brought|got|have|carrying|taking)\s+(?:a|my|the)\s+(?:knife|blade|gun|machete|bat|weapon|"
+        r"shank|strap)\s+(?:\w+\s+){0,3}?(?:for|to\s+(?:use\s+on|deal\s+with|sort\s+out))\s+(?:you|u|ya|him|her|them|"
+        r"that\s+\w+|@[a-z0-9_.]+|[a-z]+\s+from\s+(?:class|school|year\s+\d+))" + r"|"
+        r"(?:you\s*re|youre|ur|u\s+r|you\s+are)\s+(?:getting|gonna\s+get|going\s+to\s+get)\s+(?:battered|beaten(?:\s+up"
+        r")?|"
+        r"smacked|slapped|jumped|stabbed|merked|shanked|decked|knocked\s+out|done\s+in|bashed|rushed|hurt)"
+        r"(?!\s+(?:in|at|on)\s+(?:the\s+)?(?:league|game|match|final|fifa|round|quiz|exam|test|chess))" + E + r"|"
+        r"(?:burn|torch|firebomb|petrol\s+bomb)\s+(?:down\s+)?(?:your|ur|yr)\s+(?:house|home|flat|car|place)" + E,
+        also="harassment",
+        triggers="break smash snap crack punch kick cave bash rearrange slit stab bust split fracture make see "
+        "guarantee wont not aint make put putting bury burying lay laying send sending say try word do come keep "
+        "watch bring bringing brought got have carrying taking getting gonna going burn torch firebomb petrol",
+    ),
     _rule(
         "threat-regret",
         "violence",
@@ -82,6 +134,30 @@ RULES: tuple[_Rule, ...] = (
         r"sorry|dealt\s+with)",
         also="harassment",
         triggers="regret pay get be",
+    ),
+    # Wishing someone physical harm done by anyone: "hope a car runs u over", "i pray somebody batters you",
+    # "hope you get jumped on the way home", "cant wait till someone stabs ur dad".
+    _rule(
+        "wish-violence",
+        "violence",
+        0.9,
+        r"(?:hope|hoping|wish|wishing|pray|praying|cant\s+wait\s+(?:till|until|for\s+the\s+day)|one\s+day)\s+(?:that\s+"
+        r")?"
+        r"(?:someone|somebody|some1|sum1|someone\s+else|they|he|she|people|a\s+car|a\s+bus|a\s+train|a\s+truck|a\s+dog|"
+        r"the\s+whole\s+(?:school|class)|some\s+(?:guy|gang|one)|the\s+(?:boys|lads|gang))\s+(?:\w+\s+){0,2}?"
+        r"(?:beats?|batters?|jumps?|stabs?|shoots?|punch(?:es)?|kicks?|runs?(?:\s+over)?|hits?|attacks?|kills?|"
+        r"murders?|rapes?|bash(?:es)?|smash(?:es)?|strangles?|chokes?|drowns?|mauls?|breaks?|knocks?\s+out|"
+        r"sets?\s+fire\s+to|burns?)\s+(?:the\s+\w+\s+out\s+of\s+)?(?:you|u|ya|ur|your)(?:\s+(?:over|up|down|in))?"
+        r"(?![a-z0-9])"
+        r"|(?:hope|hoping|wish|pray|praying)\s+(?:that\s+)?(?:you|u|ya|your\s+\w+|ur\s+\w+)\s+(?:get|gets|got|are|is|"
+        r"will\s+get|end\s+up)\s+(?:\w+\s+)?(?:beaten|beat\s+up|jumped|stabbed|shot|punched|run\s+over|hit\s+by\s+a|"
+        r"killed|murdered|attacked|battered|bashed|raped|strangled|mauled|lynched|burned|burnt|set\s+on\s+fire|"
+        r"knocked\s+out|hospitali[sz]ed|(?:put\s+)?in\s+(?:hospital|a\s+coma|a\s+wheelchair|a\s+body\s+bag|the\s+morgue"
+        r"))"
+        r"(?![a-z0-9])",
+        also="harassment",
+        support_guard=True,
+        triggers="hope hoping wish wishing pray praying wait day",
     ),
     # Wishing someone harm that is not physical, and threats to ruin, expose or find them.
     _rule(
@@ -127,7 +203,8 @@ RULES: tuple[_Rule, ...] = (
         r"|(?:i\s*ll|ill|i\s+will|im\s+(?:going\s+to|gonna)|we\s*ll|we\s+will|gonna)\s+tell\s+(?:everyone|everybody|"
         r"the\s+whole\s+\w+|your\s+(?:parents|mum|mom|dad|friends|teachers?)|ur\s+(?:parents|mum|mom|dad|friends))\s+"
         r"(?:about\s+)?(?:your|ur|what\s+(?:you|u)|who\s+(?:you|u)|that\s+(?:you|u))"
-        r"|(?:showed|sent|shared|posted|leaked|forwarded|spread|screenshotted|uploaded)\s+(?:\w+\s+){0,3}?(?:your|ur)\s+"
+        r"|(?:showed|sent|shared|posted|leaked|forwarded|spread|screenshotted|uploaded)\s+(?:\w+\s+){0,3}?(?:your|ur)\s"
+        r"+"
         r"(?:\w+\s+)?(?:diary|texts|nudes|dms|secrets|chats|search\s+history|crying\s+video|meltdown|private\s+\w+)",
         triggers="ruin destroy wreck end make or else find post put spread share tel showed sent shared posted "
         "leaked forwarded screnshoted uploaded suffer bleed beg regret cry wish",
@@ -141,13 +218,16 @@ RULES: tuple[_Rule, ...] = (
         r"will|going\s+to|i\s+can|i\s+could)\s+(?:\w+\s+)?(?:post|share|leak|send|show|expose|spread|forward|upload|"
         r"publish|put)\s+(?:all\s+)?(?:your|ur|yr|these|those|the|her|his|their|our)\s+(?:\w+\s+)?(?:nudes|nude|naked|"
         r"pics|pictures|photos|videos?|vids?|messages|dms|texts|secrets|chats|screenshots|snaps|address|diary)"
-        r"|(?:send|give)\s+(?:me\s+)?(?:more\s+)?(?:nudes|pics|photos|money|\$\s*\d+|\d+\s*(?:quid|pounds|dollars|euros))"
+        r"|(?:send|give)\s+(?:me\s+)?(?:more\s+)?(?:nudes|pics|photos|money|\$\s*\d+|\d+\s*(?:quid|pounds|dollars|euros"
+        r"))"
         r"[\s,.!]+(?:or|otherwise|unless|else|before)"
-        r"|(?:or\s+(?:else\s+)?|unless\s+(?:you|u)\s+\w+\s+)(?:everyone|everybody|ill|i\s+will|your\s+(?:parents|mum|mom|"
+        r"|(?:or\s+(?:else\s+)?|unless\s+(?:you|u)\s+\w+\s+)(?:everyone|everybody|ill|i\s+will|your\s+(?:parents|mum|mo"
+        r"m|"
         r"dad|friends|school)|ur\s+(?:parents|mum|mom|dad|friends|school))(?:\s+will)?\s+(?:see|know|find\s+out|gets?|"
         r"tell)"
         r"|i\s+(?:have|got|saved|kept)\s+(?:your|ur|yr)\s+(?:nudes|nude\s+pics|naked\s+pics|pics|photos|videos?)"
-        r"|(?:everyone|everybody|the\s+whole\s+school)\s+(?:at|in)?\s*(?:\w+\s+)?(?:will|is\s+going\s+to|gonna)\s+see\s+"
+        r"|(?:everyone|everybody|the\s+whole\s+school)\s+(?:at|in)?\s*(?:\w+\s+)?(?:will|is\s+going\s+to|gonna)\s+see\s"
+        r"+"
         r"(?:your|ur|yr|these|this)"
         r"|(?:expose|exposing)\s+(?:you|u|her|him|them)"
         + E
