@@ -56,3 +56,15 @@ def test_the_demo_member_sees_a_feed_that_ends(client):
     assert html.count('class="card story-card"') >= 4
     assert "data-caught-up" in html
     assert "an anonymous member" in html
+
+
+def test_demo_people_are_not_new_accounts_so_the_demo_can_start_a_conversation():
+    """A new account can't start a direct message; the demo people have been members for a month."""
+    from community.selectors import messages as message_selectors
+    from moderation import trust
+
+    seed()
+    sam, harbour = User.objects.get(handle="sam"), User.objects.get(handle="calm_harbour")
+
+    assert trust.standing(sam) != "new"
+    assert "New accounts" not in str(message_selectors.may_start(sam, harbour).reason or "")

@@ -1,12 +1,13 @@
 """Demo accounts for every role, with profiles; stories (some behind warnings, one anonymous), comment threads,
 reactions and follows. Idempotent: run again, it changes nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from community import services
 from community.models import Comment, Role, Story, User
@@ -169,6 +170,7 @@ DEMO_STORIES = [
 DEMO_FOLLOWS = [("sam", "maya_moves"), ("sam", "dr_amara"), ("maya_moves", "sam"), ("jo_teen", "maya_moves")]
 DEMO_TAG_FOLLOWS = [("sam", "selfcare"), ("sam", "sleep"), ("jo_teen", "selfcare")]
 DEMO_HIDDEN_WORDS = [("sam", "calm down")]
+DEMO_MEMBERSHIP_DAYS = 30
 
 
 class Command(BaseCommand):
@@ -186,7 +188,12 @@ class Command(BaseCommand):
         publisher = User.objects.get(handle="calm_harbour")
         helplines = resources_demo_helplines.seed(staff=staff)
         resources = resources_demo_library.seed(staff=staff, publisher=publisher)
-        people = {user.handle: user for user in User.objects.filter(handle__in=[p["handle"] for p in DEMO_PEOPLE])}
+        # The demo people have been members for a month: as fresh accounts they could not start a conversation,
+        # and their links would wait for a moderator, which is not what a demo should show first.
+        a_month_ago = timezone.now() - timedelta(days=DEMO_MEMBERSHIP_DAYS)
+        demo_accounts = User.objects.filter(handle__in=[p["handle"] for p in DEMO_PEOPLE])
+        demo_accounts.filter(date_joined__gt=a_month_ago).update(date_joined=a_month_ago)
+        people = {user.handle: user for user in demo_accounts}
         stories, comments = self._seed_stories(people)
         seed_messages(people)
         seed_circles(people)
