@@ -23,8 +23,24 @@ LANGUAGE_CHOICES = sorted(
     key=lambda choice: choice[1].lower(),
 )
 
-TIME_ZONE_CHOICES = [("", _("Automatic: the zone your browser reports"))] + [
-    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
+# The canonical "Region/City" zones (and UTC) people pick from; older aliases such as "GB-Eire", "US/Eastern"
+# or "Factory" still validate, so a zone saved earlier keeps working, but they are not offered.
+ZONE_REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+TIME_ZONE_CHOICES = [("", _("Automatic: the zone your browser reports")), ("UTC", "UTC")] + [
+    (name, name.replace("_", " "))
+    for name in sorted(zoneinfo.available_timezones())
+    if name.split("/", 1)[0] in ZONE_REGIONS and "/" in name
 ]
 
 

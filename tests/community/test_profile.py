@@ -272,3 +272,11 @@ def test_settings_keep_the_members_own_country(client, member):
     html = client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
     assert '<option value="IE" selected>' in html
     assert '<option value="GB" selected>' not in html
+
+
+def test_the_time_zone_list_offers_region_city_zones_not_old_aliases():
+    from community.models import TIME_ZONE_CHOICES
+
+    offered = {name for name, _label in TIME_ZONE_CHOICES}
+    assert {"", "UTC", "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata"} <= offered
+    assert not offered & {"Factory", "GB-Eire", "US/Eastern", "localtime", "W-SU", "Etc/GMT-3"}
