@@ -97,7 +97,7 @@ def test_with_no_line_open_it_says_so_and_keeps_the_emergency_number(client):
 def test_it_tells_the_writer_their_post_is_safe_and_kept(client):
     html = html_of(client.get(PAGE + "?country=GB"))
 
-    assert "Your post is safe with us" in html
+    assert "What you wrote is safe with us" in html
     assert "Nothing has been deleted" in html
     assert "It sounds like things are really hard right now" in html
     assert "have to go through this alone" in html
