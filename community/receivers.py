@@ -12,3 +12,13 @@ def tell_author_of_decision(sender, *, obj, action, actor=None, reason="", befor
     """A moderator hid or published content: its author is told (on commit), and what it would have
     notified while it was held is notified now that it is out."""
     notifications.content_decided(obj=obj, action=action, actor=actor, reason=reason, before=before)
+
+
+@receiver(content_decided, dispatch_uid="community-direct-message-decided")
+def direct_message_decided(sender, *, obj, action, before="", **kwargs):
+    """A moderator decided about a direct message: see services.messages.message_decided."""
+    from .models import Message  # noqa: PLC0415 (receivers load with the app registry)
+    from .services import messages  # noqa: PLC0415
+
+    if isinstance(obj, Message):
+        messages.message_decided(message=obj, action=action, before=before)

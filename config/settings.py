@@ -197,9 +197,13 @@ HEARTEN_STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", not DEBUG)
 HEARTEN_MINIMUM_AGE = 13
 HEARTEN_ADULT_AGE = 18
 HEARTEN_QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
-# Where emails sent by background tasks (no request at hand) link to.
+# Where emails sent by background tasks (no request at hand) link to. Without SITE_URL, production uses the
+# first plain host name of ALLOWED_HOSTS (not "*", not a ".example.org" pattern); with none, `check --deploy`
+# warns, since emails would link to the local address.
+_PLAIN_HOSTS = [host for host in ALLOWED_HOSTS if host and host != "*" and not host.startswith(".")]
+HEARTEN_SITE_URL_GUESSED = not os.environ.get("SITE_URL") and not _PLAIN_HOSTS
 HEARTEN_SITE_URL = os.environ.get("SITE_URL") or (
-    "http://127.0.0.1:8000" if DEBUG or not ALLOWED_HOSTS else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    f"https://{_PLAIN_HOSTS[0]}" if _PLAIN_HOSTS and not DEBUG else "http://127.0.0.1:8000"
 )
 
 # The resource library

@@ -21,9 +21,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from config.api_defaults import CursorPagination
-from moderation.models import Visibility
+from moderation.models import Visibility, warning_labels
 
-from ..models import MAX_CHAT_MESSAGE, ChatMessage, Circle, CircleMembership, CirclePost
+from ..models import MAX_CHAT_MESSAGE, Circle, CirclePost
 from ..selectors import circles as circle_selectors
 from ..services import circles as circle_services
 from .people import ModerationOutcomeSerializer, moderation_outcome
@@ -137,23 +137,36 @@ class PostSerializer(serializers.Serializer):
     visibility = serializers.CharField(allow_null=True, help_text="To its writer only: published, held...")
     held_reason = serializers.CharField(allow_null=True, help_text="To its writer only.")
     content_warnings = serializers.ListField(child=serializers.CharField())
+    content_warning_labels = serializers.ListField(child=serializers.CharField(), help_text="The warnings' names.")
+    sensitive_choice = serializers.ChoiceField(
+        choices=["show", "collapse", "hide"],
+        help_text="How the caller's sensitive-topic settings show it: open, folded behind its warnings, or hidden "
+        "(`body` is then empty: say that a post was hidden by their settings).",
+    )
+    deleted = serializers.BooleanField(
+        help_text="Its writer deleted it: `body` and `author` are empty, the comments under it are still there."
+    )
     comment_count = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     url = serializers.CharField()
 
 
 def _post(request, post) -> dict:
+    deleted = post.deleted_at is not None
     mine = post.author_id is not None and post.author_id == request.user.pk
     return {
         "id": post.pk,
-        "author": _person(post.author),
+        "author": None if deleted else _person(post.author),
         "is_author": mine,
-        "body": post.body,
+        "body": "" if deleted else post.body,
         "pinned": post.pinned_at is not None,
         "removed_by_host": mine and post.removed_by_id is not None,
         "visibility": post.visibility if mine else None,
         "held_reason": post.held_reason if mine else None,
         "content_warnings": list(post.content_warnings or []),
+        "content_warning_labels": [str(label) for label in warning_labels(post.content_warnings or [])],
+        "sensitive_choice": getattr(post, "sensitive_choice", "show"),
+        "deleted": deleted,
         "comment_count": getattr(post, "comment_count", 0),
         "created_at": post.created_at,
         "url": reverse("community:circle_post", args=[post.circle.slug, post.pk]),
@@ -181,6 +194,12 @@ class MessageSerializer(serializers.Serializer):
     removed = serializers.BooleanField(help_text="To its writer only: a host took it out of the chat.")
     crisis = serializers.BooleanField(help_text="To its writer only: show `help_url`, where help is, next to it.")
     content_warnings = serializers.ListField(child=serializers.CharField())
+    content_warning_labels = serializers.ListField(child=serializers.CharField(), help_text="The warnings' names.")
+    sensitive_choice = serializers.ChoiceField(
+        choices=["show", "collapse", "hide"],
+        help_text="How the caller's sensitive-topic settings show it: open, folded behind its warnings, or hidden "
+        "(`body` is then empty: say that a message was hidden by their settings).",
+    )
 
 
 def _message(request, message) -> dict:
@@ -196,6 +215,8 @@ def _message(request, message) -> dict:
         "removed": mine and message.removed_by_id is not None,
         "crisis": mine and circle_selectors.reads_as_crisis(message),
         "content_warnings": list(message.content_warnings or []),
+        "content_warning_labels": [str(label) for label in warning_labels(message.content_warnings or [])],
+        "sensitive_choice": getattr(message, "sensitive_choice", "show"),
     }
 
 
@@ -325,7 +346,7 @@ class CircleViewSet(viewsets.GenericViewSet):
     def list(self, request):
         """Circles you may see and join, by name; with your membership and their chat times."""
         page = self.paginate_queryset(circle_selectors.visible_circles(viewer=request.user))
-        circle_selectors._attach_memberships(request.user, page)
+        circle_selectors.attach_memberships(request.user, page)
         return self.get_paginated_response([_circle(request, circle) for circle in page])
 
     @extend_schema(responses=CircleDetailSerializer)
@@ -345,14 +366,12 @@ class CircleViewSet(viewsets.GenericViewSet):
             if name in incoming.validated_data
         }
         written = circle_services.create_circle(
-            actor=request.user, data=data, confirmed=incoming.validated_data.get("confirm", False)
+            actor=request.user,
+            data=data,
+            chat=incoming.validated_data.get("chat") or None,
+            confirmed=incoming.validated_data.get("confirm", False),
         )
-        circle = written.obj
-        chat = incoming.validated_data.get("chat")
-        if chat:
-            circle_services.save_chat_schedule(actor=request.user, circle=circle, **chat)
-        circle = Circle.objects.prefetch_related("chat_schedules").get(pk=circle.pk)
-        circle.member_count = 1
+        circle = circle_selectors.circle_for(viewer=request.user, slug=written.obj.slug)
         answer = {
             **_circle(request, circle),
             "hosts": [_person(request.user)],
@@ -414,10 +433,9 @@ class CircleViewSet(viewsets.GenericViewSet):
     def decide(self, request, slug=None, item=None, decision=None):
         """Approve or decline a request to join; the person is told."""
         circle = self._managed(slug)
-        membership = CircleMembership.objects.filter(pk=_id_or_404(item), circle=circle).select_related("user").first()
+        membership = circle_selectors.membership_in(circle, _id_or_404(item))
         if membership is None:
             raise exceptions.NotFound(_("No request here."))
-        membership.circle = circle
         membership = circle_services.decide_request(
             actor=request.user, membership=membership, approve=decision == "approve"
         )
@@ -447,7 +465,7 @@ class CircleViewSet(viewsets.GenericViewSet):
         """`remove` takes a member out of the circle (they are told, and can't join again); `host` makes a member
         a host."""
         circle = self._circle(slug)
-        row = CircleMembership.objects.filter(pk=_id_or_404(item), circle=circle).select_related("user").first()
+        row = circle_selectors.membership_in(circle, _id_or_404(item))
         if row is None:
             raise exceptions.NotFound(_("No member here."))
         if what == "remove":
@@ -515,7 +533,7 @@ class CircleViewSet(viewsets.GenericViewSet):
     @extend_schema(parameters=[ITEM], request=None, responses={204: None})
     @action(detail=True, methods=["delete"], url_path=r"posts/(?P<item>[0-9]+)")
     def delete_post(self, request, slug=None, item=None):
-        """Delete your own post and the conversation under it."""
+        """Delete your own post. Others' comments under it stay: members see them under "post deleted"."""
         circle = self._readable(slug)
         circle_services.delete_post(actor=request.user, post=self._post(circle, item))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -586,10 +604,9 @@ class CircleViewSet(viewsets.GenericViewSet):
     def remove_message(self, request, slug=None, item=None):
         """Take a message out of the chat for everyone but its writer (hosts)."""
         circle = self._readable(slug)
-        message = ChatMessage.objects.filter(pk=_id_or_404(item), circle=circle).first()
+        message = circle_selectors.chat_message_in(circle, _id_or_404(item))
         if message is None:
             raise exceptions.NotFound(_("No message here."))
-        message.circle = circle
         circle_services.remove_chat_message(actor=request.user, message=message)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -62,6 +62,12 @@ class CommentReplySerializer(serializers.Serializer):
     )
     created_at = serializers.DateTimeField(source="comment.created_at")
     edited_at = serializers.DateTimeField(source="comment.edited_at", allow_null=True)
+    sensitive_choice = serializers.CharField(
+        source="choice",
+        help_text="How the caller chose to see its topics: show (open), collapse (fold it behind its warnings) or "
+        "hide (say a comment is hidden; its words are not sent).",
+    )
+    hidden = serializers.BooleanField(help_text="On a topic the caller hides: `body` is empty.")
 
     def _unnamed(self) -> int | None:
         """The author who must stay unnamed to this caller: an anonymous story's, to everyone else."""
@@ -89,7 +95,7 @@ class CommentReplySerializer(serializers.Serializer):
         return not item.deleted and item.comment.author_id is not None and item.comment.author_id == viewer.pk
 
     def get_body(self, item) -> str:
-        return "" if item.deleted else item.comment.body
+        return "" if item.deleted or item.hidden else item.comment.body
 
     @extend_schema_field(AuthorSerializer(allow_null=True))
     def get_replying_to(self, item):

@@ -5,6 +5,10 @@ A conversation exists only for its two participants: to anyone else, staff inclu
 for who may write to whom are community.selectors.messages; refusals are 400s naming the field (`recipient`,
 `conversation`, `body`), with `"code": "nudge"` when screening asks to reconsider (send again with
 `"confirm": true`). A request the recipient ignored still reads "waiting" to its sender.
+
+Messages carry the caller's `sensitive_choice` for their content warnings (show, collapse or hide); a hidden
+one comes without its words unless asked for with `?show=1` (it is addressed to the caller). Someone who
+blocked the caller is no longer named to them (`other` is null), and nothing newer from them is listed.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -50,7 +54,9 @@ class ConversationSummarySerializer(serializers.Serializer):
     """A conversation in a list (an item of selectors.inbox_items)."""
 
     id = serializers.IntegerField(source="conversation.pk")
-    other = serializers.SerializerMethodField(help_text="The other person; null when their account was erased.")
+    other = serializers.SerializerMethodField(
+        help_text="The other person; null when their account was erased or they are no longer shown to you."
+    )
     status = serializers.SerializerMethodField(
         help_text="accepted; waiting (your request, not accepted yet); request (one you received); ignored (one "
         "you received and ignored)."
@@ -76,7 +82,9 @@ class ConversationDetailSerializer(serializers.Serializer):
     """One conversation, with whether the caller may write in it now (and why not)."""
 
     id = serializers.IntegerField(source="pk")
-    other = serializers.SerializerMethodField(help_text="The other person; null when their account was erased.")
+    other = serializers.SerializerMethodField(
+        help_text="The other person; null when their account was erased or they are no longer shown to you."
+    )
     status = serializers.SerializerMethodField(help_text="accepted, waiting, request or ignored (see the list).")
     started_by_me = serializers.SerializerMethodField()
     created_at = serializers.DateTimeField()
@@ -95,6 +103,8 @@ class ConversationDetailSerializer(serializers.Serializer):
 
     @extend_schema_field(MessagePersonSerializer(allow_null=True))
     def get_other(self, conversation):
+        if selectors.withheld_from(self._viewer(), conversation):
+            return None
         return _person(selectors.other_person(conversation, self._viewer().pk))
 
     def get_status(self, conversation) -> str:
@@ -117,9 +127,21 @@ class DirectMessageSerializer(serializers.Serializer):
     """One message as the caller sees it (an item of selectors.thread)."""
 
     id = serializers.IntegerField(source="message.pk")
-    sender = serializers.SerializerMethodField(help_text="Null when the sender's account was erased.")
+    sender = serializers.SerializerMethodField(
+        help_text="Null when the sender's account was erased or they are no longer shown to you."
+    )
     mine = serializers.BooleanField()
-    body = serializers.CharField(help_text="Empty when deleted.")
+    body = serializers.CharField(
+        help_text="Empty when deleted, or when your settings hide its topic (`sensitive_choice` hide) unless "
+        "you asked with `?show=1`."
+    )
+    sensitive_choice = serializers.CharField(
+        source="choice",
+        help_text="How your sensitive-topic settings show it: show (open), collapse (behind its warnings) or hide.",
+    )
+    content_warnings = serializers.ListField(
+        child=serializers.CharField(), source="message.content_warnings", help_text="Warning codes."
+    )
     deleted = serializers.BooleanField(help_text="Shown as “Message deleted”.")
     waiting = serializers.BooleanField(help_text="Held for a moderator: only you (its sender) see it.")
     hidden = serializers.BooleanField(help_text="Hidden by a moderator: only you (its sender) see it.")
@@ -128,6 +150,8 @@ class DirectMessageSerializer(serializers.Serializer):
 
     @extend_schema_field(MessagePersonSerializer(allow_null=True))
     def get_sender(self, item):
+        if self.context.get("withheld") and not item.mine:
+            return None
         return _person(item.message.sender)
 
 
@@ -190,11 +214,11 @@ def _page_size(request, default: int) -> int:
 
 
 def _shown(message: Message, viewer) -> selectors.ShownMessage:
-    return selectors.shown_message(message, viewer_id=viewer.pk)
+    return selectors.shown_message(message, viewer=viewer)
 
 
 class ConversationPagination(CursorPagination):
-    ordering = ("-last_at", "-pk")
+    ordering = ("-moved_at", "-pk")
 
 
 BOX = OpenApiParameter(
@@ -203,6 +227,7 @@ BOX = OpenApiParameter(
 AFTER = OpenApiParameter("after", int, description="Only messages after this message id (for polling).")
 BEFORE = OpenApiParameter("before", int, description="Only messages before this message id (older ones).")
 PAGE_SIZE = OpenApiParameter("page_size", int, description=f"Messages per page, 1 to {MAX_PAGE}.")
+SHOW = OpenApiParameter("show", int, enum=[0, 1], description="1: include the words of messages your settings hide.")
 MESSAGE_ID = OpenApiParameter("message_id", int, OpenApiParameter.PATH)
 
 
@@ -271,7 +296,7 @@ class ConversationViewSet(viewsets.GenericViewSet):
         """One conversation: its status for you, and whether you can write in it now (and why not)."""
         return Response(self._detail(self._conversation(pk)))
 
-    @extend_schema(methods=["GET"], parameters=[AFTER, BEFORE, PAGE_SIZE], responses=MessagePageSerializer)
+    @extend_schema(methods=["GET"], parameters=[AFTER, BEFORE, PAGE_SIZE, SHOW], responses=MessagePageSerializer)
     @extend_schema(methods=["POST"], request=NewMessageSerializer, responses={201: SentMessageSerializer})
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def messages(self, request, pk=None):
@@ -285,10 +310,12 @@ class ConversationViewSet(viewsets.GenericViewSet):
                 after=_id_param(request, "after"),
                 before=_id_param(request, "before"),
                 size=_page_size(request, selectors.THREAD_PAGE),
+                reveal=request.query_params.get("show") == "1",
             )
+            withheld = selectors.withheld_from(request.user, conversation)
             return Response(
                 {
-                    "results": DirectMessageSerializer(page.messages, many=True).data,
+                    "results": DirectMessageSerializer(page.messages, many=True, context={"withheld": withheld}).data,
                     "has_older": page.has_older,
                     "has_newer": page.has_newer,
                 }

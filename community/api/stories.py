@@ -30,7 +30,7 @@ from moderation.markdown import render_markdown
 from moderation.models import ContentWarning
 
 from .. import selectors, services
-from ..models import Audience, Comment, Reaction, Story
+from ..models import Audience, Comment, Reaction, Story, TopicChoice
 from ..selectors import social as social_selectors
 from ..selectors.stories import _with_counts  # the counts a story list shows; no public selector offers them yet
 from .comments import (
@@ -114,6 +114,13 @@ class StorySerializer(serializers.ModelSerializer):
     reactions = serializers.SerializerMethodField()
     my_reactions = serializers.SerializerMethodField()
     comment_count = serializers.SerializerMethodField()
+    sensitive_choice = serializers.SerializerMethodField(
+        help_text="How the caller chose to see its topics: show (open), collapse (behind its warnings) or hide."
+    )
+    hidden = serializers.SerializerMethodField(
+        help_text="On a topic the caller hides: its title, words, picture and tags are left out (empty). Show its "
+        "warnings and ask first; if they choose to read it, fetch it again with `?show=1`."
+    )
 
     class Meta:
         model = Story
@@ -144,6 +151,8 @@ class StorySerializer(serializers.ModelSerializer):
             "reactions",
             "my_reactions",
             "comment_count",
+            "sensitive_choice",
+            "hidden",
         ]
         read_only_fields = fields
 
@@ -191,6 +200,20 @@ class StorySerializer(serializers.ModelSerializer):
 
     def get_comment_count(self, story) -> int:
         return getattr(story, "comment_count", 0)
+
+    def get_sensitive_choice(self, story) -> str:
+        return selectors.story_choice(story, viewer=self._viewer())
+
+    def get_hidden(self, story) -> bool:
+        request = self.context["request"]
+        shown_anyway = getattr(request, "query_params", request.GET).get("show") == "1"
+        return self.get_sensitive_choice(story) == TopicChoice.HIDE and not shown_anyway
+
+    def to_representation(self, story):
+        data = super().to_representation(story)
+        if data["hidden"]:  # as the page asks first: never a word of it before the caller chooses to read it
+            data.update(title="", body="", body_html="", image=None, image_alt="", tags=[])
+        return data
 
 
 class WrittenStorySerializer(StorySerializer):
@@ -373,9 +396,17 @@ class StoryViewSet(viewsets.GenericViewSet):
         context = {"request": request, "reactions": _reactions_of_page(request.user, page)}
         return self.get_paginated_response(StorySerializer(page, many=True, context=context).data)
 
-    @extend_schema(responses=StorySerializer)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "show", str, enum=["1"], description="1: the caller chose to read it though its topic is one they hide."
+            )
+        ],
+        responses=StorySerializer,
+    )
     def retrieve(self, request, pk=None):
-        """A story the caller may read, or their own draft."""
+        """A story the caller may read, or their own draft. On a topic the caller hides, `hidden` is true and its
+        words are left out unless `?show=1`."""
         return Response(StorySerializer(_story_or_404(request, pk), context={"request": request}).data)
 
     @extend_schema(

@@ -9,17 +9,22 @@ Who may do what, in one place (the services check the same functions before ever
   fits the circle (a teen who turns 18 leaves a teens' circle's conversation). Moderators read them too.
 - Hosts (`CircleMembership.Role.HOST`, active) and moderators manage it: requests, pins, removals.
 
-The chat's times: a schedule's `first_start` is read as a wall-clock time in the circle's zone, and its RRULE
-repeats that wall-clock time (dateutil), so a 19:00 chat stays at 19:00 local time across daylight-saving
-changes. Each occurrence becomes a real instant (UTC) the same way helpline hours do: a time that does not
-exist (the hour skipped in spring) moves forward, a time that happens twice (autumn) is its first occurrence.
+The chat's times: a schedule repeats a wall-clock time in the circle's zone (dateutil, over naive local times), so
+a 19:00 chat stays at 19:00 local time across daylight-saving changes. That time is the RRULE's BYHOUR and
+BYMINUTE when it names them (what the hosts' form saves), else the local time of `first_start`; `first_start`
+gives the first day. Only then does each occurrence become a real instant (UTC), the same way helpline hours
+do: a time that does not exist (the hour skipped in spring) moves forward for that session only, a time that
+happens twice (autumn) is its first occurrence.
+
+Posts and chat messages with content warnings carry the viewer's choice for their topics (`sensitive_choice`:
+show, collapse or hide, as on stories and comments); a hidden one's words are blanked before any door sees them.
 """
 
 from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 
 from dateutil import rrule as dateutil_rrule
@@ -34,7 +39,19 @@ from django.utils.translation import gettext_lazy
 from moderation import services as moderation_services
 from moderation.models import Visibility
 
-from ..models import Block, ChatMessage, ChatSchedule, Circle, CircleMembership, CirclePost, Comment
+from ..models import (
+    Block,
+    ChatMessage,
+    ChatSchedule,
+    Circle,
+    CircleMembership,
+    CirclePost,
+    Comment,
+    Notification,
+    Preferences,
+    TopicChoice,
+)
+from .preferences import sensitive_choice
 
 Status = CircleMembership.Status
 Role = CircleMembership.Role
@@ -101,6 +118,20 @@ def can_manage(viewer, circle: Circle, membership: CircleMembership | None = ...
     return is_host(viewer, circle, membership) or is_staff_moderator(viewer)
 
 
+def space_for_minors(target) -> bool:
+    """Whether writing on `target` is in a space open to under-18s: a circle post (or a comment on one) in a
+    circle that is not for adults only. Screening is stricter there (services.stories asks this for comments)."""
+    if isinstance(target, Comment):
+        post_type = ContentType.objects.get_for_model(CirclePost)
+        if target.target_type_id != post_type.pk or not target.target_id:
+            return False
+        posts = CirclePost.objects.filter(pk=target.target_id)
+        return posts.exclude(circle__age_group=AgeGroup.ADULTS).exists()
+    if isinstance(target, CirclePost):
+        return target.circle.age_group != AgeGroup.ADULTS
+    return False
+
+
 def post_readable_by(*, viewer, post: CirclePost) -> bool:
     """Whether a circle post is there for `viewer` to comment on or react to: a published post, not deleted or
     removed, in a circle they take part in. (stories._readable_by asks this for circle posts.)"""
@@ -139,7 +170,7 @@ def circles_for(*, viewer) -> list[Circle]:
     """The circle list: each with `member_count` and `my_membership` (the viewer's row or None). Two queries
     and one for the chat schedules, whatever the number of circles."""
     circles = list(visible_circles(viewer=viewer).order_by("title", "pk"))
-    _attach_memberships(viewer, circles)
+    attach_memberships(viewer, circles)
     return circles
 
 
@@ -151,8 +182,13 @@ def circle_links(*, viewer, ids) -> dict[int, str]:
 
 def circle_post_links(*, viewer, ids) -> dict[int, str]:
     """{post id: its page} for the circle posts among `ids` the viewer may still read: an active member of a
-    circle they may see (moderators: any), the post not removed for them."""
-    posts = CirclePost.objects.filter(pk__in=ids, deleted_at__isnull=True).values_list("pk", "circle_id")
+    circle they may see (moderators: any), the post shown to them as its page would show it (published and not
+    removed by a host, unless they wrote it; a deleted one only while comments under it are shown)."""
+    if not getattr(viewer, "is_authenticated", False):
+        return {}
+    posts = CirclePost.objects.filter(pk__in=ids).annotate(comment_count=_shown_comment_count())
+    posts = posts.filter(_shown_to(viewer)).exclude(_blocked_either_way(viewer, "author"))
+    posts = posts.values_list("pk", "circle_id")
     by_circle = {}
     for pk, circle_id in posts:
         by_circle.setdefault(circle_id, []).append(pk)
@@ -166,7 +202,9 @@ def circle_post_links(*, viewer, ids) -> dict[int, str]:
     }
 
 
-def _attach_memberships(viewer, circles: list[Circle]) -> None:
+def attach_memberships(viewer, circles: list[Circle]) -> None:
+    """Put the viewer's membership row (or None) on each circle as `my_membership`, in one query, so that
+    `membership_of` and the checks built on it cost nothing more."""
     mine = {}
     if getattr(viewer, "is_authenticated", False) and circles:
         rows = CircleMembership.objects.filter(user=viewer.pk, circle__in=[circle.pk for circle in circles])
@@ -180,8 +218,21 @@ def circle_for(*, viewer, slug: str) -> Circle | None:
     """One circle the viewer may see, with `member_count` and `my_membership`; None otherwise."""
     circle = visible_circles(viewer=viewer).filter(slug=str(slug)[:60]).first()
     if circle is not None:
-        _attach_memberships(viewer, [circle])
+        attach_memberships(viewer, [circle])
     return circle
+
+
+def membership_in(circle: Circle, pk) -> CircleMembership | None:
+    """One membership row (a request, a member) of the circle by its id, with its person; None if not there."""
+    row = CircleMembership.objects.filter(pk=pk, circle=circle).select_related("user").first()
+    if row is not None:
+        row.circle = circle
+    return row
+
+
+def current_schedule(circle: Circle) -> ChatSchedule | None:
+    """The schedule the hosts' form edits: the circle's active one, else its first."""
+    return circle.chat_schedules.order_by("-active", "pk").first()
 
 
 def hosts_of(circle: Circle) -> list:
@@ -240,17 +291,44 @@ def _shown_comment_count():
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def _shown_to(viewer) -> Q:
+    """Which posts (annotated with `comment_count`) a reader of their circle sees: published ones not removed by a
+    host, and their own (held or removed); a deleted post only as "post deleted", while comments under it are
+    shown (a deleted post that was held or removed never is: nobody but its writer saw it)."""
+    everyone = Q(visibility=Visibility.PUBLISHED, removed_by__isnull=True)
+    live = Q(deleted_at__isnull=True) & (Q(author=viewer.pk) | everyone)
+    gone = Q(deleted_at__isnull=False, comment_count__gt=0) & everyone
+    return live | gone
+
+
 def readable_posts(*, viewer, circle: Circle) -> QuerySet[CirclePost]:
     """The circle's posts as the viewer may see them: none unless they may read the circle; published ones
-    not removed by a host (their writer still sees their own, held or removed); never by someone either of
-    them blocked. Each with its author and `comment_count`."""
+    not removed by a host (their writer still sees their own, held or removed); deleted ones as "post deleted"
+    while others' comments under them are shown; never by someone either of them blocked. Each with its author
+    and `comment_count`."""
     if not can_read(viewer, circle):
         return CirclePost.objects.none()
-    own = Q(author=viewer.pk)
-    posts = CirclePost.objects.filter(circle=circle, deleted_at__isnull=True)
-    posts = posts.filter(own | Q(visibility=Visibility.PUBLISHED, removed_by__isnull=True))
-    posts = posts.exclude(_blocked_either_way(viewer, "author"))
-    return posts.select_related("author", "removed_by").annotate(comment_count=_shown_comment_count())
+    posts = CirclePost.objects.filter(circle=circle).annotate(comment_count=_shown_comment_count())
+    posts = posts.filter(_shown_to(viewer)).exclude(_blocked_either_way(viewer, "author"))
+    return posts.select_related("author", "removed_by")
+
+
+def apply_sensitive_choices(viewer, items) -> list:
+    """Set `sensitive_choice` on each post or chat message as the viewer sees its topics: "show", "collapse"
+    (behind its warning) or "hide" (a line says something was hidden; its words are blanked here, so no page or
+    API answer carries them). Their own writing is shown to them; a deleted post has no words left to choose."""
+    viewer_id = getattr(viewer, "pk", None)
+    for item in items:
+        mine = item.author_id is not None and item.author_id == viewer_id
+        choice = TopicChoice.SHOW
+        if item.content_warnings and not mine and getattr(item, "deleted_at", None) is None:
+            choice = sensitive_choice(item.content_warnings, viewer=viewer)
+        item.sensitive_choice = choice
+        if choice == TopicChoice.HIDE:
+            item.body = ""
+        if getattr(item, "deleted_at", None) is not None:
+            item.body = ""  # "post deleted": what it said is not for readers any more (moderators read the admin)
+    return items
 
 
 @dataclass
@@ -271,6 +349,7 @@ def posts_page(*, viewer, circle: Circle, before: int | None = None, size: int =
     rows = list(rest[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
+    apply_sensitive_choices(viewer, [*pinned, *rows])
     return PostsPage(pinned=pinned, posts=rows, older=rows[-1].pk if more else None)
 
 
@@ -284,6 +363,7 @@ def post_for(*, viewer, circle: Circle, pk) -> CirclePost | None:
     post = readable_posts(viewer=viewer, circle=circle).filter(pk=pk).first()
     if post is not None:
         post.circle = circle  # the circle as loaded for this viewer (with their membership)
+        apply_sensitive_choices(viewer, [post])
     return post
 
 
@@ -313,13 +393,14 @@ class ChatState:
 
 def circle_zone(circle: Circle) -> zoneinfo.ZoneInfo:
     try:
-        return _zone(circle.time_zone or "UTC")
+        return zone_named(circle.time_zone or "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return _zone("UTC")
+        return zone_named("UTC")
 
 
 @lru_cache(maxsize=512)
-def _zone(name: str) -> zoneinfo.ZoneInfo:
+def zone_named(name: str) -> zoneinfo.ZoneInfo:
+    """The zone of that IANA name (kept once loaded); raises ZoneInfoNotFoundError for an unknown one."""
     return zoneinfo.ZoneInfo(name)
 
 
@@ -330,9 +411,33 @@ def wall_clock_instant(local: datetime, zone: zoneinfo.ZoneInfo) -> datetime:
     return first.astimezone(UTC)
 
 
+def wall_time(schedule: ChatSchedule) -> time | None:
+    """The wall-clock time the rule names (`BYHOUR=19;BYMINUTE=0`: 19:00), or None when it names no single one."""
+    text = (schedule.rrule or "").strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    parts = {}
+    for part in text.split(";"):
+        key, _sep, value = part.partition("=")
+        parts[key.strip().upper()] = value.strip()
+    try:
+        hour, minute = int(parts["BYHOUR"]), int(parts.get("BYMINUTE", "0"))
+    except (KeyError, ValueError):
+        return None
+    return time(hour, minute) if 0 <= hour < 24 and 0 <= minute < 60 else None
+
+
 def local_start(schedule: ChatSchedule, zone: zoneinfo.ZoneInfo) -> datetime:
-    """The schedule's first start as the naive wall-clock time it stands for in the circle's zone."""
-    return schedule.first_start.astimezone(zone).replace(tzinfo=None, microsecond=0)
+    """The schedule's first start as the naive wall-clock time it stands for in the circle's zone: the day of
+    `first_start` at the rule's wall-clock time when it names one. (A first session in the hour the clocks skip
+    is stored as the instant it moved to; the rule keeps the time the hosts chose for every later week.)"""
+    local = schedule.first_start.astimezone(zone).replace(tzinfo=None, microsecond=0)
+    chosen = wall_time(schedule)
+    if chosen is None or local.time() == chosen:
+        return local
+    # Moved forward by the change, at most past midnight: the chosen time is on that day or the one before.
+    day = local.date() if chosen < local.time() else local.date() - timedelta(days=1)
+    return datetime.combine(day, chosen)
 
 
 def parse_rule(schedule: ChatSchedule, zone: zoneinfo.ZoneInfo):
@@ -424,9 +529,12 @@ def upcoming_sessions(circle: Circle, *, at: datetime | None = None, count: int 
 
 
 def sessions_starting_between(start: datetime, end: datetime) -> list[tuple[Circle, Session]]:
-    """Every circle's sessions that start in [start, end): what the chat reminder looks for."""
+    """Every circle's sessions that start in [start, end): what the chat reminder looks for. Only circles open
+    to their members (published, not archived): a held, hidden or archived circle reminds nobody."""
     found = []
-    circles = Circle.objects.filter(archived_at__isnull=True, chat_schedules__active=True).distinct()
+    circles = Circle.objects.filter(
+        archived_at__isnull=True, visibility=Visibility.PUBLISHED, chat_schedules__active=True
+    ).distinct()
     for circle in circles.prefetch_related("chat_schedules"):
         zone = circle_zone(circle)
         for schedule in _active_schedules(circle):
@@ -483,13 +591,13 @@ def chat_messages(*, viewer, circle: Circle, session: Session | None, after: int
     """The session's messages the viewer may see, oldest first: published ones not removed by a host, and the
     viewer's own (held ones too: only they see them), never by someone either of them blocked. With `after`,
     only those with a greater id (the room's cursor); without, the last CHAT_BACKLOG. Empty when the viewer may
-    not read the circle or no session is on."""
+    not read the circle or no session is on. Each with `sensitive_choice` (see `apply_sensitive_choices`)."""
     if session is None or not can_read(viewer, circle):
         return []
     rows = _chat_rows(viewer=viewer, circle=circle, session_start=session.start)
     if after is not None:
-        return list(rows.filter(pk__gt=after).order_by("pk")[:CHAT_BACKLOG])
-    return list(reversed(rows.order_by("-pk")[:CHAT_BACKLOG]))
+        return apply_sensitive_choices(viewer, list(rows.filter(pk__gt=after).order_by("pk")[:CHAT_BACKLOG]))
+    return apply_sensitive_choices(viewer, list(reversed(rows.order_by("-pk")[:CHAT_BACKLOG])))
 
 
 def withdrawn_messages(*, viewer, circle: Circle, session: Session | None, after: int | None = None) -> list[int]:
@@ -502,6 +610,74 @@ def withdrawn_messages(*, viewer, circle: Circle, session: Session | None, after
     if after is not None:
         rows = rows.filter(pk__lte=after)
     return list(rows.order_by("pk").values_list("pk", flat=True)[:CHAT_BACKLOG])
+
+
+def chat_message_in(circle: Circle, pk) -> ChatMessage | None:
+    """One message of the circle's chat by its id (any state: the hosts' remove checks the rest); None if not."""
+    message = ChatMessage.objects.filter(pk=pk, circle=circle).first()
+    if message is not None:
+        message.circle = circle
+    return message
+
+
+def comment_in(circle: Circle, pk, *, author=None) -> tuple[Comment, CirclePost] | None:
+    """A comment (not deleted) on one of the circle's posts, with that post; only the author's own with `author`.
+    None when there is no such comment in this circle."""
+    comments = Comment.objects.filter(pk=pk, deleted_at=None, target_type=ContentType.objects.get_for_model(CirclePost))
+    if author is not None:
+        comments = comments.filter(author=author.pk)
+    comment = comments.first()
+    if comment is None:
+        return None
+    post = CirclePost.objects.filter(pk=comment.target_id, circle=circle).first()
+    if post is None:
+        return None
+    post.circle = circle
+    comment.target = post
+    return comment, post
+
+
+def reply_parent(pk) -> Comment | None:
+    """The comment a reply answers, in whatever state (add_comment says why it can't be answered), or None."""
+    return Comment.objects.filter(pk=pk).select_related("author").first()
+
+
+# Chat reminders
+
+
+@dataclass(frozen=True)
+class ReminderRecipient:
+    user_id: int
+    email_mode: str
+
+
+def reminder_recipients(circle: Circle, *, dedupe_key: str) -> list[ReminderRecipient]:
+    """The members a chat reminder goes to: active members and accounts whose age fits the circle, who did not
+    turn chat reminders off and were not already told (`dedupe_key`). Three queries whatever the number of
+    members: the members, their preferences, and who already has this reminder."""
+    members = CircleMembership.objects.filter(circle=circle, status=Status.ACTIVE, user__is_active=True)
+    people = [row.user for row in members.select_related("user").order_by("pk")]
+    people = [person for person in people if age_fits(person, circle)]  # a teen who turned 18: not in a teens' one
+    ids = [person.pk for person in people]
+    if not ids:
+        return []
+    settings_of = {
+        user_id: (muted or [], mode)
+        for user_id, muted, mode in Preferences.objects.filter(user_id__in=ids).values_list(
+            "user_id", "muted_kinds", "email_mode"
+        )
+    }
+    told = set(
+        Notification.objects.filter(recipient_id__in=ids, dedupe_key=dedupe_key).values_list("recipient_id", flat=True)
+    )
+    default_mode = Preferences._meta.get_field("email_mode").default  # for someone who never saved theirs
+    found = []
+    for user_id in ids:
+        muted, mode = settings_of.get(user_id, ([], default_mode))
+        if user_id in told or Notification.Kind.CHAT_REMINDER in muted:
+            continue
+        found.append(ReminderRecipient(user_id=user_id, email_mode=mode))
+    return found
 
 
 def reads_as_crisis(obj) -> bool:

@@ -5,8 +5,14 @@ a message only through the admin, when screening held it or a moderator hid it).
 shown to its sender only. The rules for who may write to whom live here (`may_start`, `may_send`) so the
 pages, the API and the services decide the same way:
 
-- Nobody writes to themselves, nor across a block (either way): "You can't message this person."
+- Nobody writes to themselves, nor across a block (either way).
 - The recipient's `messages_from`: nobody, people they follow, or any member.
+- Refusals never tell who blocked whom, who was suspended or who is under 18: a block, a suspended or erased
+  account read "@x isn't taking new messages." as "nobody" does; the rule for minors reads as "people they
+  follow" does; and in a conversation, all of those read "You can't reply in this conversation."
+- After a block, the person who was blocked keeps what was said until then, but nothing newer from the blocker
+  (a message a moderator publishes later included), nor their current name: they are "a member". The blocker
+  still reads the whole conversation (to report it).
 - Two people who follow each other start an accepted conversation; anyone else allowed sends a message request
   (one message) that the recipient accepts or ignores; the sender is never told it was ignored ("waiting").
 - An adult can write to a member under 18 only if that member follows them. A member under 18 can start a
@@ -32,17 +38,18 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from moderation import trust
-from moderation.models import Visibility
+from moderation.models import Visibility, warning_labels
 
-from ..models import Block, Conversation, ConversationState, Follow, Message, MessagesFrom, User
+from ..models import Block, Conversation, ConversationState, Follow, Message, MessagesFrom, TopicChoice, User
 from .notifications import register_target_links
+from .preferences import sensitive_choice
 
 INBOX, REQUESTS, IGNORED, ARCHIVED = "inbox", "requests", "ignored", "archived"
 BOXES = (INBOX, REQUESTS, IGNORED, ARCHIVED)
@@ -59,9 +66,9 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class Verdict:
     """Whether someone may start a conversation or send in one, and if not, what to tell them.
 
-    `code`: "" when allowed; "forbidden" (their own account can't send), "closed" (blocked, erased or
-    suspended other person: "You can't message this person."), "refused" (the other's settings or the rules for
-    minors), "new_account", "waiting" (their request is not accepted yet), "not_accepted" (they received a
+    `code`: "" when allowed; "forbidden" (their own account can't send), "refused" (the other's settings, the
+    rules for minors, a block, a suspended or erased account: the same words for each, so none gives the
+    others away), "new_account", "waiting" (their request is not accepted yet), "not_accepted" (they received a
     request: accept it first), "self". `field` names what the refusal is about, for forms and the API."""
 
     allowed: bool
@@ -140,8 +147,27 @@ def new_account_days_left(user, *, now=None) -> int:
     return max(1, (opens - now + timedelta(seconds=86_399)).days)
 
 
-def _closed(field="recipient") -> Verdict:
-    return Verdict(False, reason=_("You can't message this person."), code="closed", field=field)
+def _not_taking(person) -> Verdict:
+    """Starting: the words for "messages from nobody", which a block, a suspended or an erased account share."""
+    if person is None:
+        return Verdict(False, reason=_("This member isn't taking new messages."), code="refused")
+    return Verdict(
+        False, reason=_("@%(handle)s isn't taking new messages.") % {"handle": person.handle}, code="refused"
+    )
+
+
+def _follows_only(person) -> Verdict:
+    """Starting: the words for "people they follow", which the rule for minors shares."""
+    return Verdict(
+        False,
+        reason=_("@%(handle)s only gets messages from people they follow.") % {"handle": person.handle},
+        code="refused",
+    )
+
+
+def _cant_reply() -> Verdict:
+    """In a conversation: a block, a suspended or erased account, or the rule for minors, all in one sentence."""
+    return Verdict(False, reason=_("You can't reply in this conversation."), code="refused", field="conversation")
 
 
 def _minor_rule(sender, other, *, sender_follows: bool, other_follows: bool, starting: bool) -> Verdict | None:
@@ -151,8 +177,8 @@ def _minor_rule(sender, other, *, sender_follows: bool, other_follows: bool, sta
         return None
     handle = {"handle": other.handle}
     if other_minor and not other_follows:
-        # Kind and specific, without saying why: never tell an adult that someone is under 18.
-        return Verdict(False, reason=_("@%(handle)s can't be messaged by you.") % handle, code="refused")
+        # The words of an adult's "people they follow" setting: never tell an adult that someone is under 18.
+        return _follows_only(other) if starting else _cant_reply()
     if sender_minor and starting and not (sender_follows and other_follows):
         return Verdict(
             False, reason=_("You can message @%(handle)s once you follow each other.") % handle, code="refused"
@@ -177,10 +203,10 @@ def may_start(sender, recipient, *, check_account_age: bool = True, facts: Betwe
     if not can_send_messages(sender, facts=facts):
         return Verdict(False, reason=_("You can't send messages right now."), code="forbidden", field="")
     if recipient is None or not recipient.is_active:
-        return _closed()
+        return _not_taking(recipient)
     facts = facts or between(sender.pk, recipient.pk)
     if facts.blocked:
-        return _closed()
+        return _not_taking(recipient)
     if check_account_age:
         days = new_account_days_left(sender)
         if days:
@@ -197,9 +223,8 @@ def may_start(sender, recipient, *, check_account_age: bool = True, facts: Betwe
                 code="new_account",
                 field="",
             )
-    handle = {"handle": recipient.handle}
     if recipient.messages_from == MessagesFrom.NOBODY:
-        return Verdict(False, reason=_("@%(handle)s has turned off messages.") % handle, code="refused")
+        return _not_taking(recipient)
     sender_follows, recipient_follows = facts.a_follows_b, facts.b_follows_a
     refused = _minor_rule(
         sender, recipient, sender_follows=sender_follows, other_follows=recipient_follows, starting=True
@@ -207,9 +232,7 @@ def may_start(sender, recipient, *, check_account_age: bool = True, facts: Betwe
     if refused is not None:
         return refused
     if recipient.messages_from == MessagesFrom.FOLLOWING and not recipient_follows:
-        return Verdict(
-            False, reason=_("@%(handle)s only gets messages from people they follow.") % handle, code="refused"
-        )
+        return _follows_only(recipient)
     mutual = sender_follows and recipient_follows
     return Verdict(True, status=Conversation.Status.ACCEPTED if mutual else Conversation.Status.REQUEST)
 
@@ -224,15 +247,15 @@ def other_person(conversation: Conversation, viewer_id: int) -> User | None:
 def may_send(sender, conversation: Conversation) -> Verdict:
     """Whether `sender` may send a message in `conversation` now, and if not, what to tell them."""
     if getattr(sender, "pk", None) not in conversation.participant_ids():
-        return _closed("conversation")
+        return _cant_reply()
     if not can_send_messages(sender):
         return Verdict(False, reason=_("You can't send messages right now."), code="forbidden", field="")
     other = other_person(conversation, sender.pk)
     if other is None or not other.is_active:
-        return _closed("conversation")
+        return _cant_reply()
     facts = between(sender.pk, other.pk)
     if facts.blocked:
-        return _closed("conversation")
+        return _cant_reply()
     sender_follows, other_follows = facts.a_follows_b, facts.b_follows_a
     refused = _minor_rule(sender, other, sender_follows=sender_follows, other_follows=other_follows, starting=False)
     if refused is not None:
@@ -316,8 +339,18 @@ def state_for(*, viewer, conversation) -> ConversationState | None:
 
 
 def _visible_to(viewer_id) -> Q:
-    """Messages a participant sees: everything published, and their own whatever moderation decided."""
-    return Q(visibility=Visibility.PUBLISHED) | Q(sender=viewer_id)
+    """Messages a participant sees: everything published, and their own whatever moderation decided; but
+    nothing the other person sent after they blocked the viewer (a held message published later included)."""
+    after_their_block = Exists(
+        Block.objects.filter(blocker=OuterRef("sender"), blocked=viewer_id, created_at__lt=OuterRef("created_at"))
+    )
+    return (Q(visibility=Visibility.PUBLISHED) | Q(sender=viewer_id)) & ~Q(after_their_block)
+
+
+def withheld_from(viewer, conversation) -> bool:
+    """The other person blocked the viewer: they are no longer shown by name (nor is anything newer)."""
+    other_id = conversation.other_id(viewer.pk)
+    return bool(other_id) and Block.objects.filter(blocker=other_id, blocked=viewer.pk).exists()
 
 
 @dataclass
@@ -329,10 +362,28 @@ class ShownMessage:
     deleted: bool
     waiting: bool  # held for a moderator: only its sender sees it
     hidden: bool  # hidden or removed by a moderator: only its sender sees it
+    # The viewer's sensitive-topic settings for its warnings: "show", "collapse" (behind its warning) or
+    # "hide" (a line says a message was hidden; as it is addressed to them, they may open it on purpose).
+    choice: str = TopicChoice.SHOW
+    revealed: bool = False  # asked to see a hidden one anyway
+
+    @property
+    def folded(self) -> bool:
+        return self.choice == TopicChoice.COLLAPSE and not self.deleted
+
+    @property
+    def hidden_by_choice(self) -> bool:
+        return self.choice == TopicChoice.HIDE and not self.deleted
+
+    @property
+    def warnings(self) -> list[str]:
+        return warning_labels(self.message.content_warnings) if self.choice != TopicChoice.SHOW else []
 
     @property
     def body(self) -> str:
-        return "" if self.deleted else self.message.body
+        if self.deleted or (self.hidden_by_choice and not self.revealed):
+            return ""
+        return self.message.body
 
     @property
     def note(self) -> str:
@@ -350,33 +401,45 @@ class ThreadPage:
     has_newer: bool
 
 
-def shown_message(message: Message, *, viewer_id: int) -> ShownMessage:
+def shown_message(message: Message, *, viewer, reveal: bool = False) -> ShownMessage:
+    """One message for `viewer`; `reveal`: they asked to see it even if their settings hide its topic."""
+    viewer_id = getattr(viewer, "pk", None)
     mine = message.sender_id is not None and message.sender_id == viewer_id
+    deleted = message.deleted_at is not None
+    choice = TopicChoice.SHOW
+    if message.content_warnings and not deleted and not mine:  # one's own words are never folded away
+        choice = sensitive_choice(message.content_warnings, viewer=viewer)
     return ShownMessage(
         message=message,
         mine=mine,
-        deleted=message.deleted_at is not None,
+        deleted=deleted,
         waiting=mine and message.visibility == Visibility.HELD,
         hidden=mine and message.visibility in (Visibility.HIDDEN, Visibility.REMOVED),
+        choice=choice,
+        revealed=reveal,
     )
 
 
-def thread(*, viewer, conversation, after=None, before=None, size: int = THREAD_PAGE) -> ThreadPage:
+def thread(
+    *, viewer, conversation, after=None, before=None, size: int = THREAD_PAGE, reveal: bool = False
+) -> ThreadPage:
     """The messages of a conversation the viewer takes part in, oldest first: the newest `size`, or those
-    after (or before) a message id. One query."""
+    after (or before) a message id. One query (and the viewer's preferences once, if a message has a
+    warning). `reveal`: keep the words of messages the viewer's settings hide (they asked to see them)."""
     if viewer.pk not in conversation.participant_ids():
         return ThreadPage([], False, False)
     rows = Message.objects.filter(conversation=conversation).filter(_visible_to(viewer.pk)).select_related("sender")
+
+    def shown(found):
+        return [shown_message(m, viewer=viewer, reveal=reveal) for m in found]
+
     if after is not None:
         found = list(rows.filter(pk__gt=after).order_by("pk")[: size + 1])
-        return ThreadPage(
-            [shown_message(m, viewer_id=viewer.pk) for m in found[:size]], has_older=False, has_newer=len(found) > size
-        )
+        return ThreadPage(shown(found[:size]), has_older=False, has_newer=len(found) > size)
     if before is not None:
         rows = rows.filter(pk__lt=before)
     found = list(rows.order_by("-pk")[: size + 1])
-    shown = [shown_message(m, viewer_id=viewer.pk) for m in reversed(found[:size])]
-    return ThreadPage(shown, has_older=len(found) > size, has_newer=before is not None)
+    return ThreadPage(shown(reversed(found[:size])), has_older=len(found) > size, has_newer=before is not None)
 
 
 # The inbox
@@ -395,17 +458,28 @@ class InboxItem:
     unread: bool
     waiting: bool  # the viewer's own request, not accepted yet (ignored ones look the same to them)
     request: bool  # a request the viewer received
+    withheld: bool = False  # the other person blocked the viewer: not named any more ("a member")
 
 
 def _unread_from_other(viewer_id):
     """Exists(): a published, undeleted message from the other person after the viewer last read."""
     return Exists(
         Message.objects.filter(
+            _visible_to(viewer_id),
             conversation=OuterRef("conversation"),
             visibility=Visibility.PUBLISHED,
             deleted_at__isnull=True,
             created_at__gt=Coalesce(OuterRef("last_read_at"), Value(_EPOCH, output_field=DateTimeField())),
         ).exclude(sender=viewer_id)
+    )
+
+
+def _they_blocked_me(viewer_id):
+    return Exists(
+        Block.objects.filter(
+            Q(blocked=viewer_id, blocker=OuterRef("conversation__recipient"))
+            | Q(blocked=viewer_id, blocker=OuterRef("conversation__started_by"))
+        )
     )
 
 
@@ -444,8 +518,11 @@ def _states(viewer) -> QuerySet[ConversationState]:
             last_deleted_at=Subquery(visible.values("deleted_at")[:1], output_field=DateTimeField()),
             unread=_unread_from_other(viewer.pk),
             blocked_by_me=_i_blocked_them(viewer.pk),
+            withheld=_they_blocked_me(viewer.pk),
         )
         .filter(last_at__isnull=False)  # a request whose only message waits for a moderator is not there yet
+        # A message a moderator published later moves its conversation up (last_message_at), as a new one does.
+        .annotate(moved_at=Greatest("last_at", Coalesce("conversation__last_message_at", "last_at")))
     )
 
 
@@ -469,7 +546,7 @@ def conversations(*, viewer, box: str = INBOX) -> QuerySet[ConversationState]:
         states = states.exclude(blocked_by_me=True)
     else:
         states = states.filter(_listed(viewer.pk) | Q(conversation__status=status.REQUEST)).filter(_archived())
-    return states.order_by("-last_at", "-pk")
+    return states.order_by("-moved_at", "-pk")
 
 
 def inbox_items(states, *, viewer) -> list[InboxItem]:
@@ -482,17 +559,19 @@ def inbox_items(states, *, viewer) -> list[InboxItem]:
         if len(preview) > PREVIEW_CHARS:
             preview = preview[: PREVIEW_CHARS - 1].rstrip() + "…"
         mine = state.last_sender_id == viewer.pk
+        withheld = bool(getattr(state, "withheld", False))
         items.append(
             InboxItem(
                 state=state,
                 conversation=conversation,
-                other=other_person(conversation, viewer.pk),
+                other=None if withheld else other_person(conversation, viewer.pk),
                 preview=preview,
                 preview_mine=mine,
                 last_at=state.last_at,
                 unread=state.unread,
                 waiting=conversation.status != Conversation.Status.ACCEPTED and conversation.started_by_id == viewer.pk,
                 request=conversation.status == Conversation.Status.REQUEST and conversation.recipient_id == viewer.pk,
+                withheld=withheld,
             )
         )
     return items
@@ -543,4 +622,5 @@ __all__ = [
     "state_for",
     "thread",
     "unread_conversation_count",
+    "withheld_from",
 ]

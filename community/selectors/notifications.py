@@ -11,15 +11,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from moderation.models import Visibility
 
-from ..models import Block, CirclePost, Comment, Notification, Reaction, Story, User
+from ..models import CirclePost, Comment, Notification, Reaction, Story, User
 from .circles import circle_links, circle_post_links
+from .social import blocked_either_way_q
 from .stories import _parse_cursor, readable_stories  # the feed's cursor: "<moment>_<pk>"
 
 PAGE = 20
@@ -49,10 +50,8 @@ def visible_notifications(*, viewer) -> QuerySet[Notification]:
     """The viewer's notifications, newest first; none by someone either of them has blocked since."""
     if not getattr(viewer, "pk", None):
         return Notification.objects.none()
-    blocked = Block.objects.filter(
-        Q(blocker=viewer.pk, blocked=OuterRef("actor")) | Q(blocker=OuterRef("actor"), blocked=viewer.pk)
-    )
-    return Notification.objects.filter(recipient=viewer.pk).filter(~Exists(blocked)).order_by("-updated_at", "-pk")
+    blocked = blocked_either_way_q(viewer.pk, "actor")
+    return Notification.objects.filter(recipient=viewer.pk).filter(~blocked).order_by("-updated_at", "-pk")
 
 
 def unread_count(*, viewer) -> int:

@@ -3,8 +3,10 @@ words, and how they stand with someone whose profile they see. Only ever for tha
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, Q
+
 from ..models import Block, HiddenWord, Mute, Restriction, TagFollow, User
-from .stories import pending_comments
+from . import stories as story_selectors  # a module, not a name: stories reads blocks from here
 
 
 @dataclass
@@ -16,6 +18,37 @@ class SafetySettings:
     restricted: list[User]
     hidden_words: list[str]
     pending_count: int  # comments on their stories waiting for their approval
+
+
+# Blocks, whoever blocked whom: the one rule for "these two don't see each other", for every part of Hearten.
+
+
+def _block_rows(person_id, other) -> Q:
+    return Q(blocker=person_id, blocked=other) | Q(blocker=other, blocked=person_id)
+
+
+def blocked_between(a_id, b_id) -> bool:
+    """Whether either of two people (ids) blocked the other; never for someone and themselves."""
+    if not (a_id and b_id) or a_id == b_id:
+        return False
+    return Block.objects.filter(_block_rows(a_id, b_id)).exists()
+
+
+def blocked_with(person_id, others) -> set[int]:
+    """Which of `others` (ids) `person_id` blocked or was blocked by, in one query."""
+    others = [pk for pk in others if pk and pk != person_id]
+    if not person_id or not others:
+        return set()
+    rows = Block.objects.filter(
+        Q(blocker=person_id, blocked__in=others) | Q(blocked=person_id, blocker__in=others)
+    ).values_list("blocker", "blocked")
+    return {blocked if blocker == person_id else blocker for blocker, blocked in rows}
+
+
+def blocked_either_way_q(person_id, other_ref: str) -> Exists:
+    """A condition for .filter()/.exclude(): `person_id` and the person in the row's field `other_ref` (say
+    "author") blocked each other, either way."""
+    return Exists(Block.objects.filter(_block_rows(person_id, OuterRef(other_ref))))
 
 
 def blocked_people(*, owner) -> list[User]:
@@ -46,7 +79,7 @@ def safety_settings(*, owner) -> SafetySettings:
         muted=muted_people(owner=owner),
         restricted=restricted_people(owner=owner),
         hidden_words=hidden_words(owner=owner),
-        pending_count=pending_comments(owner=owner).count(),
+        pending_count=story_selectors.pending_comments(owner=owner).count(),
     )
 
 

@@ -18,23 +18,15 @@ from moderation import services as moderation_services
 from moderation.models import Kind, Visibility, warning_labels
 from moderation.text import normalise
 
-from ..models import Audience, Block, Comment, Follow, Mute, Reaction, Restriction, Story, TagFollow, TopicChoice
+from ..models import Audience, Comment, Follow, Mute, Reaction, Restriction, Story, TagFollow, TopicChoice
 from .preferences import hidden_topics, sensitive_choice
+from .social import blocked_either_way_q, blocked_with
 
 FEED_PAGE = 20
 # Hashtags run words together ("wanttodie", "proanatips"), which screening reads as one unknown word: a tag
 # containing one of these, read as screening reads it (leetspeak, look-alikes), needs help first too.
 CRISIS_TAG_STEMS = ("suicid", "selfharm", "killmyself", "wanttodie", "wannadie", "endmylife", "unalive", "sewerslide")
 ED_PROMOTION_STEMS = ("proana", "promia", "thinspo", "bonespo", "meanspo", "edtwt", "skinnytok")
-
-
-def _blocked_either_way(viewer, author_ref: str):
-    """An Exists() that is true when the viewer and the row's author blocked each other, either way."""
-    return Exists(
-        Block.objects.filter(
-            Q(blocker=viewer.pk, blocked=OuterRef(author_ref)) | Q(blocker=OuterRef(author_ref), blocked=viewer.pk)
-        )
-    )
 
 
 def readable_stories(*, viewer, include_hidden_topics: bool = False) -> QuerySet[Story]:
@@ -58,7 +50,7 @@ def readable_stories(*, viewer, include_hidden_topics: bool = False) -> QuerySet
         own | Q(audience__in=[Audience.PUBLIC, Audience.MEMBERS]) | (Q(audience=Audience.FOLLOWERS) & follows_author)
     )
     # Not for anonymous stories: a story vanishing after a block or a mute would say who wrote it.
-    stories = stories.exclude(Q(anonymous=False) & _blocked_either_way(viewer, "author"))
+    stories = stories.exclude(Q(anonymous=False) & blocked_either_way_q(viewer.pk, "author"))
     hidden = [] if include_hidden_topics else hidden_topics(viewer)
     if hidden:
         stories = stories.filter(own | ~_warned_about(hidden))
@@ -341,14 +333,9 @@ def comments_for(*, viewer, target) -> list[ShownComment]:
         .order_by("created_at", "pk")
     )
     restricted = set()
-    blocked = set()
     if owner_id:
         restricted = set(Restriction.objects.filter(owner=owner_id).values_list("restricted", flat=True))
-    if viewer_id:
-        for blocker, blocked_id in Block.objects.filter(Q(blocker=viewer_id) | Q(blocked=viewer_id)).values_list(
-            "blocker", "blocked"
-        ):
-            blocked.add(blocked_id if blocker == viewer_id else blocker)
+    blocked = blocked_with(viewer_id, {comment.author_id for comment in rows})
 
     anonymous_owner = bool(getattr(target, "anonymous", False))
     signed_in = bool(viewer_id)
@@ -430,7 +417,7 @@ def pending_comments(*, owner) -> QuerySet[Comment]:
             visibility=Visibility.PUBLISHED,
             deleted_at__isnull=True,
         )
-        .exclude(_blocked_either_way(owner, "author"))
+        .exclude(blocked_either_way_q(owner.pk, "author"))
         .select_related("author")
         .order_by("created_at")
     )

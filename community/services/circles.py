@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, time, timedelta
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,8 +36,8 @@ from ..models import (
     CircleMembership,
     CirclePost,
     Comment,
+    EmailMode,
     Notification,
-    Reaction,
     validate_time_zone,
 )
 from ..selectors import circles as circle_selectors
@@ -79,7 +80,7 @@ def _zone_name_for(person, circle: Circle) -> str:
 
 def describe_moment(moment: datetime, zone_name: str) -> str:
     """“Tuesday 3 March 2026, 19:00 (Europe/London)”: an instant as a person in that zone reads it."""
-    zone = circle_selectors._zone(zone_name) if zone_name else circle_selectors._zone("UTC")
+    zone = circle_selectors.zone_named(zone_name or "UTC")
     local = moment.astimezone(zone)
     return _("%(day)s, %(time)s (%(zone)s)") % {
         "day": formats.date_format(local, "l j F Y"),
@@ -135,10 +136,17 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def create_circle(*, actor, data: dict, confirmed: bool = False) -> Written:
+def _as_chat_error(error: ValidationError) -> ValidationError:
+    """A problem with the chat times given with a new circle, under `chat` (the field both doors send them in)."""
+    return ValidationError({"chat": error.messages})
+
+
+def create_circle(*, actor, data: dict, chat: dict | None = None, confirmed: bool = False) -> Written:
     """A member starts a circle and becomes its first host (active, guidelines accepted). Its name, description
     and guidelines are screened apart, so a refusal names the field to change; a held circle is seen only by its
-    creator and moderators until a moderator lets it through."""
+    creator and moderators until a moderator lets it through. `chat` ({weekday, start, duration_minutes}, as
+    `save_chat_schedule` takes them) sets its weekly chat in the same transaction: times that can't be saved
+    leave no circle behind."""
     _require_member(actor)
     unknown = set(data) - set(CIRCLE_FIELDS)
     if unknown:
@@ -146,6 +154,13 @@ def create_circle(*, actor, data: dict, confirmed: bool = False) -> Written:
     data = {"join_policy": Circle.JoinPolicy.REQUEST, "age_group": AgeGroup.EVERYONE, "time_zone": "UTC", **data}
     data["time_zone"] = data["time_zone"] or _zone_name_for(actor, Circle())
     _check_circle(data, actor=actor)
+    if chat is not None:
+        try:
+            _check_chat_times(**chat)
+        except (ValidationError, TypeError) as error:
+            raise _as_chat_error(
+                error if isinstance(error, ValidationError) else ValidationError(_("Give a day and a time."))
+            ) from None
     circle = Circle(created_by=actor, **{name: data[name] for name in CIRCLE_FIELDS})
     decisions = {
         name: _screen(getattr(circle, name), kind=Kind.CIRCLE, actor=actor, circle=circle)
@@ -167,6 +182,11 @@ def create_circle(*, actor, data: dict, confirmed: bool = False) -> Written:
                     guidelines_accepted_at=timezone.now(),
                     decided_by=actor,
                 )
+                if chat is not None:
+                    try:
+                        save_chat_schedule(actor=actor, circle=circle, **chat)
+                    except ValidationError as error:
+                        raise _as_chat_error(error) from None
         except IntegrityError:  # another circle took the address a moment ago
             circle.pk = None
             if attempt == 2:
@@ -176,13 +196,7 @@ def create_circle(*, actor, data: dict, confirmed: bool = False) -> Written:
     return Written(circle, decision)
 
 
-def save_chat_schedule(
-    *, actor, circle: Circle, weekday: int, start: time, duration_minutes: int = 60, active: bool = True
-) -> ChatSchedule:
-    """Set the circle's weekly support chat: every `weekday` (0 Monday .. 6 Sunday) at `start`, a wall-clock time
-    in the circle's zone, for `duration_minutes`. Hosts and moderators; changes the circle's chat if it has one."""
-    if not circle_selectors.can_manage(actor, circle):
-        raise PermissionDenied(_("Only the circle's hosts can set its chat times."))
+def _check_chat_times(*, weekday, start, duration_minutes: int = 60, active: bool = True) -> None:
     errors = {}
     if not isinstance(weekday, int) or not 0 <= weekday <= 6:
         errors["weekday"] = _("Choose a day of the week.")
@@ -192,14 +206,28 @@ def save_chat_schedule(
         errors["duration_minutes"] = _("A session lasts from 15 to 240 minutes.")
     if errors:
         raise ValidationError(errors)
+
+
+def save_chat_schedule(
+    *, actor, circle: Circle, weekday: int, start: time, duration_minutes: int = 60, active: bool = True
+) -> ChatSchedule:
+    """Set the circle's weekly support chat: every `weekday` (0 Monday .. 6 Sunday) at `start`, a wall-clock time
+    in the circle's zone, for `duration_minutes`. Hosts and moderators; changes the circle's chat if it has one.
+
+    The rule keeps the chosen time (BYHOUR, BYMINUTE): a first session that falls in the hour the clocks skip
+    starts when that time would have been, and every later one is at the chosen time again."""
+    if not circle_selectors.can_manage(actor, circle):
+        raise PermissionDenied(_("Only the circle's hosts can set its chat times."))
+    _check_chat_times(weekday=weekday, start=start, duration_minutes=duration_minutes)
     zone = circle_selectors.circle_zone(circle)
     today = timezone.now().astimezone(zone).date()
     day = today + timedelta(days=(weekday - today.weekday()) % 7)
-    first = circle_selectors.wall_clock_instant(datetime.combine(day, start.replace(second=0, microsecond=0)), zone)
-    schedule = circle.chat_schedules.order_by("-active", "pk").first() or ChatSchedule(circle=circle)
+    start = start.replace(second=0, microsecond=0, tzinfo=None)
+    first = circle_selectors.wall_clock_instant(datetime.combine(day, start), zone)
+    schedule = circle_selectors.current_schedule(circle) or ChatSchedule(circle=circle)
     schedule.first_start = first
     schedule.duration_minutes = duration_minutes
-    schedule.rrule = f"FREQ=WEEKLY;BYDAY={WEEKDAYS[weekday]}"
+    schedule.rrule = f"FREQ=WEEKLY;BYDAY={WEEKDAYS[weekday]};BYHOUR={start.hour};BYMINUTE={start.minute}"
     schedule.active = active
     schedule.full_clean()
     schedule.save()
@@ -293,6 +321,12 @@ def join_circle(*, actor, circle: Circle, accept_guidelines: bool, note: str = "
     return membership
 
 
+def _lock_circle(circle: Circle) -> None:
+    """Take the circle's row lock (PostgreSQL) for the rest of the transaction: who hosts it is counted and
+    changed by one request at a time, so two hosts leaving at once can't leave it with none."""
+    Circle.objects.select_for_update().filter(pk=circle.pk).values_list("pk", flat=True).get()
+
+
 def _other_hosts(circle: Circle, user) -> bool:
     return (
         CircleMembership.objects.filter(circle=circle, status=Status.ACTIVE, role=Role.HOST, user__is_active=True)
@@ -307,6 +341,7 @@ def leave_circle(*, actor, circle: Circle) -> bool:
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied(_("Sign in first."))
     with transaction.atomic():
+        _lock_circle(circle)
         membership = (
             CircleMembership.objects.select_for_update()
             .filter(circle=circle, user=actor.pk, status__in=[Status.ACTIVE, Status.REQUESTED])
@@ -354,18 +389,24 @@ def decide_request(*, actor, membership: CircleMembership, approve: bool) -> Cir
 
 def remove_member(*, actor, circle: Circle, user) -> CircleMembership:
     """A host (or a moderator) removes a member, who is told and can't join again. Only moderators, or the
-    circle's creator, remove a host; nobody removes themselves this way (they leave)."""
+    circle's creator, remove a host, and only the creator while another host stays (a moderator may take the
+    last one out); nobody removes themselves this way (they leave)."""
     if not circle_selectors.can_manage(actor, circle):
         raise PermissionDenied(_("Only the circle's hosts can remove members."))
     if user.pk == actor.pk:
         raise ValidationError({"member": _("To leave the circle, use Leave.")})
+    staff = circle_selectors.is_staff_moderator(actor)
     with transaction.atomic():
+        _lock_circle(circle)
         row = CircleMembership.objects.select_for_update().filter(circle=circle, user=user.pk).first()
         if row is None or row.status != Status.ACTIVE:
             raise ValidationError({"member": _("This person is not a member of the circle.")})
-        may_remove_hosts = circle_selectors.is_staff_moderator(actor) or circle.created_by_id == actor.pk
-        if row.role == Role.HOST and not may_remove_hosts:
+        if row.role == Role.HOST and not (staff or circle.created_by_id == actor.pk):
             raise PermissionDenied(_("Only a moderator or the circle's creator can remove a host."))
+        if row.role == Role.HOST and not staff and not _other_hosts(circle, user):
+            raise ValidationError(
+                {"member": ValidationError(_("The circle would have no host left."), code="last_host")}
+            )
         row.status, row.role, row.decided_by = Status.REMOVED, Role.MEMBER, actor
         row.save(update_fields=["status", "role", "decided_by", "updated_at"])
         moderation.audit(
@@ -437,15 +478,23 @@ def write_post(*, actor, circle: Circle, body: str, confirmed: bool = False) -> 
     return Written(post, decision)
 
 
-def delete_post(*, actor, post: CirclePost) -> None:
-    """The writer deletes their post and the conversation under it."""
+def delete_post(*, actor, post: CirclePost) -> CirclePost:
+    """The writer deletes their post. Nothing is erased: others' comments and reactions under it stay (members
+    see them under "post deleted"), and a post moderation held or hid keeps its words and labels for the
+    moderators who decide it; a published one is blanked, as a deleted comment is. Deleting twice is a no-op."""
     if post.author_id is None or post.author_id != getattr(actor, "pk", None):
         raise PermissionDenied(_("You can only delete your own posts."))
-    target_type = ContentType.objects.get_for_model(CirclePost)
     with transaction.atomic():
-        Comment.objects.filter(target_type=target_type, target_id=post.pk).delete()
-        Reaction.objects.filter(target_type=target_type, target_id=post.pk).delete()
-        post.delete()
+        row = CirclePost.objects.select_for_update().get(pk=post.pk)
+        if row.deleted_at is not None:
+            return row
+        changes = {"deleted_at": timezone.now(), "pinned_at": None}
+        if row.visibility == Visibility.PUBLISHED and row.removed_by_id is None:
+            changes.update(body="", screening_labels=[])
+        CirclePost.objects.filter(pk=row.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(post, name, value)
+    return post
 
 
 def pin_post(*, actor, post: CirclePost, pinned: bool = True) -> CirclePost:
@@ -465,6 +514,8 @@ def remove_post(*, actor, post: CirclePost, reason: str = "") -> CirclePost:
         raise PermissionDenied(_("Only the circle's hosts can remove posts."))
     if post.author_id == actor.pk:
         raise ValidationError({"post": _("This is your own post: delete it instead.")})
+    if post.deleted_at is not None:
+        raise ValidationError({"post": _("Its writer deleted this post.")})
     if post.removed_by_id is not None:
         return post
     with transaction.atomic():
@@ -565,23 +616,40 @@ def remind_upcoming_chats(*, now: datetime | None = None, lead: timedelta = REMI
     sent = 0
     target_type = ContentType.objects.get_for_model(Circle)
     for circle, session in circle_selectors.sessions_starting_between(now, now + lead):
-        key = f"chat-reminder:{circle.pk}:{session.start:%Y%m%dT%H%M%SZ}"
-        members = CircleMembership.objects.filter(circle=circle, status=Status.ACTIVE, user__is_active=True)
-        for membership in members.select_related("user"):
-            if not circle_selectors.age_fits(membership.user, circle):
-                continue  # a teen who turned 18 no longer takes part in a teens' circle
-            created = deliver(
-                recipient_id=membership.user_id,
-                kind=Notification.Kind.CHAT_REMINDER,
-                target_type_id=target_type.pk,
-                target_id=circle.pk,
-                dedupe_key=key,
-                data={"starts_at": session.start.isoformat(), "ends_at": session.end.isoformat()},
-            )
-            sent += created is not None
+        sent += _remind(circle, session, target_type_id=target_type.pk)
     if sent:
         logger.info("Sent %d chat reminder(s)", sent)
     return sent
+
+
+def _remind(circle: Circle, session, *, target_type_id: int) -> int:
+    """One session's reminders, written together: a fixed number of queries however many members it has."""
+    key = f"chat-reminder:{circle.pk}:{session.start:%Y%m%dT%H%M%SZ}"
+    recipients = circle_selectors.reminder_recipients(circle, dedupe_key=key)
+    if not recipients:
+        return 0
+    fields = {
+        "kind": Notification.Kind.CHAT_REMINDER,
+        "target_type_id": target_type_id,
+        "target_id": circle.pk,
+        "dedupe_key": key,
+        "data": {"starts_at": session.start.isoformat(), "ends_at": session.end.isoformat()},
+    }
+    try:
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(
+                [Notification(recipient_id=person.user_id, **fields) for person in recipients]
+            )
+    except IntegrityError:
+        # Another run reminded some of them a moment ago: one at a time then, each once (the dedupe key).
+        return sum(deliver(recipient_id=person.user_id, **fields) is not None for person in recipients)
+    from ..tasks import send_notification_email  # noqa: PLC0415 (tasks call the services)
+
+    by_email = {person.user_id for person in recipients if person.email_mode == EmailMode.IMMEDIATE}
+    for row in created:
+        if row.recipient_id in by_email and row.pk is not None:
+            transaction.on_commit(partial(send_notification_email.delay, notification_id=row.pk), robust=True)
+    return len(created)
 
 
 __all__ = [

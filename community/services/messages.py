@@ -12,6 +12,7 @@ when the writer's own account can't send.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -187,7 +188,7 @@ def accept(*, actor, conversation: Conversation) -> Conversation:
     if conversation.recipient_id != actor.pk:
         raise ValidationError({"conversation": _("Only the person who received the request can accept it.")})
     if not rules.may_accept(actor, conversation):
-        raise ValidationError({"conversation": _("You can't message this person.")})
+        raise ValidationError({"conversation": _("You can't reply in this conversation.")})
     with transaction.atomic():
         Conversation.objects.filter(pk=conversation.pk).exclude(status=Conversation.Status.ACCEPTED).update(
             status=Conversation.Status.ACCEPTED, accepted_at=timezone.now()
@@ -231,14 +232,72 @@ def unarchive(*, actor, conversation: Conversation) -> None:
 
 
 def delete_message(*, actor, message: Message) -> Message:
-    """The sender deletes their message: it stays in the thread as "Message deleted", without its words."""
+    """The sender deletes their message: it stays in the thread as "Message deleted", without its words.
+
+    A message held or hidden by moderation is deleted for both participants at once, but its words and
+    screening labels stay for the moderators until they decide (`forget_deleted_words`): deleting can't erase
+    what a moderator has yet to read."""
     if message.sender_id is None or message.sender_id != getattr(actor, "pk", None):
         raise PermissionDenied(_("You can only delete your own messages."))
     if message.deleted_at is None:
         now = timezone.now()
-        Message.objects.filter(pk=message.pk).update(body="", deleted_at=now, screening_labels=[])
-        message.body, message.deleted_at, message.screening_labels = "", now, []
+        rows = Message.objects.filter(pk=message.pk, deleted_at__isnull=True)
+        with transaction.atomic():
+            # Read again under a lock: a moderator's decision made meanwhile decides whether the words go.
+            message.visibility = rows.select_for_update().values_list("visibility", flat=True).first()
+            if message.visibility == Visibility.PUBLISHED:
+                rows.update(body="", deleted_at=now, screening_labels=[])
+                message.body, message.screening_labels = "", []
+            else:
+                rows.update(deleted_at=now)
+        message.deleted_at = now
     return message
+
+
+def forget_deleted_words(*, message: Message) -> None:
+    """Once a moderator decided about a message its sender deleted, its words and labels go."""
+    if message.deleted_at is not None:
+        Message.objects.filter(pk=message.pk, deleted_at__isnull=False).update(body="", screening_labels=[])
+        message.body, message.screening_labels = "", []
+
+
+def message_decided(*, message: Message, action: str, before: str = "") -> None:
+    """A moderator decided about a direct message (moderation's `content_decided`, connected in
+    community.receivers). Its sender deleted it: its words go now. Published from held (or hidden), it reaches
+    the other person as a new message would: the conversation moves up, comes back from their archive, reads as
+    unread, and they are told (a request only for its first message; nobody across a block)."""
+    if message.deleted_at is not None:
+        forget_deleted_words(message=message)
+        return
+    if action != "restore" or before == Visibility.PUBLISHED or message.visibility != Visibility.PUBLISHED:
+        return
+    conversation = Conversation.objects.filter(pk=message.conversation_id).first()
+    if conversation is None or message.sender_id is None:
+        return
+    other_id = conversation.other_id(message.sender_id)
+    now = timezone.now()
+    with transaction.atomic():
+        Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
+        if not other_id or rules.blocked_between(message.sender_id, other_id):
+            return
+        state = ConversationState.objects.filter(conversation=conversation, user=other_id)
+        state.update(archived_at=None)
+        # Unread: their last reading is put just before it (unread is one mark per conversation).
+        state.filter(last_read_at__gte=message.created_at).update(
+            last_read_at=message.created_at - timedelta(microseconds=1)
+        )
+        accepted = conversation.status == Conversation.Status.ACCEPTED
+        first = not conversation.messages.filter(pk__lt=message.pk).exists()
+        if accepted or (first and conversation.status == Conversation.Status.REQUEST):
+            notify(
+                recipient=other_id,
+                kind=Notification.Kind.MESSAGE,
+                actor=message.sender_id,
+                target=conversation,
+                group_key=f"conversation:{conversation.pk}" + ("" if accepted else ":request"),
+                dedupe_key=f"message:{message.pk}",
+                data={} if accepted else {"request": True},
+            )
 
 
 def block_from_conversation(*, actor, conversation: Conversation) -> bool:
@@ -261,6 +320,8 @@ __all__ = [
     "archive",
     "block_from_conversation",
     "delete_message",
+    "forget_deleted_words",
+    "message_decided",
     "ignore",
     "mark_read",
     "send_message",

@@ -38,8 +38,9 @@ from django.utils.translation import ngettext
 from moderation import registry
 from moderation.models import Visibility
 
-from ..models import Block, Comment, EmailMode, Notification, Preferences, Restriction, Story, User
+from ..models import Comment, EmailMode, Notification, Preferences, Restriction, Story, User
 from ..selectors import notifications as selectors
+from ..selectors.social import blocked_between, blocked_with
 
 logger = logging.getLogger(__name__)
 
@@ -214,17 +215,6 @@ def _people(handles, *, leave_out=()) -> list[User]:
     return list(found.exclude(pk__in=[pk for pk in leave_out if pk]).order_by("pk"))
 
 
-def _blocked_with(person_id, others) -> set[int]:
-    """Which of `others` (ids) `person_id` blocked, or were blocked by."""
-    others = [pk for pk in others if pk and pk != person_id]
-    if not person_id or not others:
-        return set()
-    rows = Block.objects.filter(
-        Q(blocker=person_id, blocked__in=others) | Q(blocked=person_id, blocker__in=others)
-    ).values_list("blocker", "blocked")
-    return {blocked if blocker == person_id else blocker for blocker, blocked in rows}
-
-
 def _owner_id(target):
     field = target._meta.get_field(registry.registration_for(target).author_field)
     return getattr(target, field.attname)
@@ -249,7 +239,7 @@ def story_written(*, story: Story) -> None:
         return
     handles = mentioned_handles(f"{story.title}\n{story.body}")
     people = _people(handles, leave_out=[story.author_id])
-    blocked = _blocked_with(story.author_id, [person.pk for person in people])
+    blocked = blocked_with(story.author_id, [person.pk for person in people])
     for person in people:
         if person.pk in blocked or not _can_read(person, story):
             continue
@@ -276,7 +266,7 @@ def comment_written(*, comment: Comment, target, approved: bool = False) -> None
         return
     on = target._meta.label_lower
     if comment.approval == Comment.Approval.PENDING:
-        if owner_id != writer_id and not _blocked_with(owner_id, [writer_id]):
+        if owner_id != writer_id and not blocked_between(owner_id, writer_id):
             notify(
                 recipient=owner_id,
                 kind=Kind.REPLY,
@@ -296,7 +286,7 @@ def comment_written(*, comment: Comment, target, approved: bool = False) -> None
     parent_author = parent.author if parent is not None and not parent.is_deleted else None
     mentioned = _people(mentioned_handles(comment.body), leave_out=[writer_id])
     candidates = [owner_id, getattr(parent_author, "pk", None), *(person.pk for person in mentioned)]
-    blocked = _blocked_with(writer_id, candidates)
+    blocked = blocked_with(writer_id, candidates)
     told = {writer_id, owner_id} if approved else {writer_id}  # who approved it has seen it
     key = f"comment:{comment.pk}"
     if parent_author is not None and parent_author.pk not in (told | blocked) and parent_author.is_active:
@@ -331,7 +321,7 @@ def reacted(*, actor, target, kind: str) -> None:
     """A new reaction: its content's author is told, grouped per item ("Ana and 2 others supported your
     story"). Taking it back tells nobody; giving the same one again is not counted again."""
     owner_id = _owner_id(target)
-    if not owner_id or owner_id == actor.pk or _blocked_with(owner_id, [actor.pk]):
+    if not owner_id or owner_id == actor.pk or blocked_between(owner_id, actor.pk):
         return
     label = target._meta.label_lower
     notify(

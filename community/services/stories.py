@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,13 +19,16 @@ from moderation import services as moderation
 from moderation.decision import Action, Decision
 from moderation.media import clean_image
 from moderation.models import ContentWarning, Kind, Visibility
+from moderation.policy import POLICY, policy_key
+from moderation.suggestions import suggest
 from moderation.text import normalise
 
-from ..models import MAX_BODY, MAX_COMMENT, MAX_TITLE, Audience, Block, CirclePost, Comment, HiddenWord, Reaction, Story
-from ..selectors.circles import post_readable_by
+from ..models import MAX_BODY, MAX_COMMENT, MAX_TITLE, Audience, CirclePost, Comment, HiddenWord, Reaction, Story
+from ..selectors import social as social_selectors
+from ..selectors.circles import post_readable_by, space_for_minors
 from ..selectors.stories import readable_stories
 from . import notifications
-from .people import refuse_or_confirm
+from .people import NeedsConfirmation, refuse_or_confirm
 
 MAX_TAGS = 10
 MAX_IMAGE_ALT = Story._meta.get_field("image_alt").max_length
@@ -56,6 +58,68 @@ class Written:
     @property
     def held(self) -> bool:
         return self.obj.visibility != Visibility.PUBLISHED
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """What screening asked the writer to reconsider in one field (a nudge), from the decision they got: the
+    field's text as screened, the spans of the words matched in it, notes on what a nudge found in the text as
+    a whole (no words to mark), and safe-messaging suggestions. Never which rule fired or how sure it was."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    notes: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+
+def nudges_of(decisions: dict, texts: dict, *, kind: str, warnings=()) -> dict[str, Nudge]:
+    """The fields to mark, from decisions keyed as refuse_or_confirm() takes them. `texts` gives, for each key,
+    the (field, text) parts its decision screened, joined as story_text() joins them; a note goes to the field
+    named like the key. Only decisions that are nudges count: a text held or refused is not asked about."""
+    found: dict[str, dict] = {}
+    for key, decision in decisions.items():
+        if decision.action != Action.NUDGE:
+            continue
+        parts, start = [], 0
+        for field, text in texts.get(key, ()):
+            if text:
+                parts.append((field, text, start))
+                start += len(text) + len(PARTS_JOINED_BY)
+        for label in decision.labels:
+            outcome = POLICY.get(policy_key(label, kind=kind, standing=""))
+            if outcome is None or outcome.action != Action.NUDGE:
+                continue
+            if label.span:
+                for field, text, offset in parts:
+                    begin, end = label.span[0] - offset, label.span[1] - offset
+                    if 0 <= begin < end <= len(text):
+                        found.setdefault(field, {"decision": decision, "spans": set(), "notes": []})
+                        found[field]["spans"].add((begin, end))
+            elif outcome.message:
+                found.setdefault(key, {"decision": decision, "spans": set(), "notes": []})
+                found[key]["notes"].append(str(outcome.message))
+    all_texts = {field: text for parts in texts.values() for field, text in parts}
+    nudges = {}
+    for field, item in found.items():
+        text = all_texts.get(field) or ""
+        advice = suggest(item["decision"], text, content_warnings=warnings)
+        nudges[field] = Nudge(
+            text=text,
+            spans=tuple(sorted(item["spans"])),
+            notes=tuple(dict.fromkeys(item["notes"])),
+            suggestions=tuple(str(entry["message"]) for entry in advice),
+        )
+    return nudges
+
+
+def _refuse_or_confirm(decisions: dict, texts: dict, *, kind: str, confirmed: bool, warnings=()) -> None:
+    """refuse_or_confirm(), and a nudge says which words it is about (`nudges` on the NeedsConfirmation), as
+    decided for this writer in this space, so the page marks exactly those."""
+    try:
+        refuse_or_confirm(decisions, confirmed=confirmed)
+    except NeedsConfirmation as error:
+        error.nudges = nudges_of(decisions, texts, kind=kind, warnings=warnings)
+        raise
 
 
 def can_post(actor) -> bool:
@@ -112,16 +176,23 @@ def _check_story(data: dict, *, writer_is_minor: bool = False) -> None:
         raise ValidationError(errors)
 
 
+PARTS_JOINED_BY = "\n\n"
+
+
+def _story_parts(story: Story) -> list[tuple[str, str]]:
+    return [("title", story.title), ("body", story.body), ("image_alt", story.image_alt)]
+
+
 def story_text(story: Story) -> str:
     """What screening reads of a story: its title, body and picture description."""
-    return "\n\n".join(part for part in (story.title, story.body, story.image_alt) if part)
+    return PARTS_JOINED_BY.join(text for _field, text in _story_parts(story) if text)
 
 
 def screen_replacing(obj, *, text: str, kind: str, author, owner_id=None) -> Decision:
     """screen() the new text of `obj`; its own stored copy does not count as a repeat of itself (posting a saved
-    draft, saving a story again with its text unchanged). Writing by a minor, or under a minor's story, is in a
-    space for minors: stricter when the trust settings say so."""
-    context = {"replacing": obj, "for_minors": _for_minors(author, owner_id)}
+    draft, saving a story again with its text unchanged). Writing by a minor, under a minor's story, or under a
+    post in a circle open to under-18s is in a space for minors: stricter when the trust settings say so."""
+    context = {"replacing": obj, "for_minors": _for_minors(author, owner_id) or space_for_minors(obj)}
     return moderation.screen(text=text, kind=kind, author=author, context=context)
 
 
@@ -195,13 +266,14 @@ def save_story(
     # The hashtags a writer chose are public words too (#kys is no kinder as a tag): screened apart, so a
     # refusal names the field to change.
     decisions = {"body": screen_replacing(story, text=story_text(story), kind=Kind.STORY, author=actor)}
+    tags_text = " ".join(f"#{tag}" for tag in chosen_tags)
     if chosen_tags:
-        tags_text = " ".join(f"#{tag}" for tag in chosen_tags)
         decisions["tags"] = screen_replacing(story, text=tags_text, kind=Kind.STORY, author=actor)
     decision = moderation.merge_decisions(decisions.values())
     publishing = post or was_posted
     if publishing and (changed or not was_posted):
-        refuse_or_confirm(decisions, confirmed=confirmed)
+        texts = {"body": _story_parts(story), "tags": [("tags", tags_text)] if chosen_tags else []}
+        _refuse_or_confirm(decisions, texts, kind=Kind.STORY, confirmed=confirmed, warnings=chosen_warnings)
 
     storage = story.image.storage
     old_name = story.image.name if story.image and (new_image or remove_image) else None
@@ -279,14 +351,8 @@ def delete_story(*, actor, story: Story) -> None:
 
 
 def blocked_between(a, b) -> bool:
-    """Whether either of two people blocked the other."""
-    return _blocked_ids(getattr(a, "pk", None), getattr(b, "pk", None))
-
-
-def _blocked_ids(a_id, b_id) -> bool:
-    if not (a_id and b_id) or a_id == b_id:
-        return False
-    return Block.objects.filter(Q(blocker=a_id, blocked=b_id) | Q(blocker=b_id, blocked=a_id)).exists()
+    """Whether either of two people blocked the other (selectors.social.blocked_between, for two people)."""
+    return social_selectors.blocked_between(getattr(a, "pk", None), getattr(b, "pk", None))
 
 
 def _target_author_id(target):
@@ -346,7 +412,7 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
             }
         )
     owner_id = _target_author_id(target)
-    if _blocked_ids(actor.pk, owner_id) and not getattr(target, "anonymous", False):
+    if social_selectors.blocked_between(actor.pk, owner_id) and not getattr(target, "anonymous", False):
         raise PermissionDenied(_("You can't comment here."))  # (refusing on an anonymous story would name its author)
     if not _readable_by(actor, target):
         raise ValidationError({"body": _("This can't be commented on right now.")})
@@ -362,12 +428,12 @@ def add_comment(*, actor, target, body: str, parent: Comment | None = None, conf
             parent.visibility != Visibility.PUBLISHED or parent.approval != Comment.Approval.APPROVED
         ):  # held or waiting for approval: not shown to this person, so not there to answer
             raise ValidationError({"parent": _("That comment isn't shown yet, so it can't be replied to.")})
-        if _blocked_ids(actor.pk, parent.author_id):
+        if social_selectors.blocked_between(actor.pk, parent.author_id):
             raise PermissionDenied(_("You can't reply to this comment."))
 
     comment = Comment(author=actor, target_type=target_type, target_id=target.pk, parent=parent, body=body)
     decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor, owner_id=owner_id)
-    refuse_or_confirm({"body": decision}, confirmed=confirmed)
+    _refuse_or_confirm({"body": decision}, {"body": [("body", body)]}, kind=Kind.COMMENT, confirmed=confirmed)
     moderation.record_screening(comment, decision, confirmed=True)
     if _needs_approval(target, owner_id=owner_id, actor=actor, body=body):
         comment.approval = Comment.Approval.PENDING
@@ -388,22 +454,25 @@ def edit_comment(*, actor, comment: Comment, body: str, confirmed: bool = False)
         raise ValidationError({"body": _("Comments can be up to %(limit)d characters.") % {"limit": MAX_COMMENT}})
     target = comment.target
     owner_id = _target_author_id(target)
-    if not can_post(actor) or (_blocked_ids(actor.pk, owner_id) and not getattr(target, "anonymous", False)):
+    if not can_post(actor) or (
+        social_selectors.blocked_between(actor.pk, owner_id) and not getattr(target, "anonymous", False)
+    ):
         raise PermissionDenied(_("You can't edit comments here any more; you can still delete yours."))
     if not _readable_by(actor, target) or not getattr(target, "comments_enabled", True):
         raise ValidationError({"body": _("Comments here are closed; you can still delete yours.")})
     decision = screen_replacing(comment, text=body, kind=Kind.COMMENT, author=actor, owner_id=owner_id)
     if body == comment.body:
         return Written(comment, decision)  # nothing changed: not "edited"
-    refuse_or_confirm({"body": decision}, confirmed=confirmed)
+    _refuse_or_confirm({"body": decision}, {"body": [("body", body)]}, kind=Kind.COMMENT, confirmed=confirmed)
     needs_approval = target is not None and _needs_approval(target, owner_id=owner_id, actor=actor, body=body)
     with transaction.atomic():
-        # The story's author may have declined it meanwhile: that stands too.
+        # A comment the story's author declined (before or meanwhile) stays declined: editing it must not put
+        # the same person's words back in front of them.
         _lock_for_edit(comment, also=("approval",))
         comment.body = body
         moderation.record_screening(comment, decision, confirmed=True)
         comment.edited_at = timezone.now()
-        if needs_approval:
+        if needs_approval and comment.approval != Comment.Approval.DECLINED:
             comment.approval = Comment.Approval.PENDING
         comment.save()
     return Written(comment, decision)
@@ -434,7 +503,7 @@ def approve_comment(*, actor, comment: Comment) -> Comment:
     target = comment.target
     if target is None or not getattr(actor, "pk", None) or _target_author_id(target) != actor.pk:
         raise PermissionDenied(_("Only the author can approve comments on their content."))
-    if comment.author_id and _blocked_ids(actor.pk, comment.author_id):
+    if comment.author_id and social_selectors.blocked_between(actor.pk, comment.author_id):
         raise PermissionDenied(_("You blocked this person, so their comment can't be shown."))
     Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.APPROVED)
     comment.approval = Comment.Approval.APPROVED
@@ -464,7 +533,8 @@ def react(*, actor, target, kind: str) -> bool:
         raise ValidationError({"kind": _("Choose one of: %(kinds)s.") % {"kinds": ", ".join(Reaction.Kind.values)}})
     if not (actor and actor.is_authenticated and actor.is_active):
         raise PermissionDenied(_("Sign in to react."))
-    if _blocked_ids(actor.pk, _target_author_id(target)) and not getattr(target, "anonymous", False):
+    owner_id = _target_author_id(target)
+    if social_selectors.blocked_between(actor.pk, owner_id) and not getattr(target, "anonymous", False):
         raise PermissionDenied(_("You can't react here."))
     if not _readable_by(actor, target):
         raise ValidationError({"kind": _("This can't be reacted to right now.")})

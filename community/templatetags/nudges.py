@@ -1,8 +1,9 @@
 """Next to a field screening asked the writer to reconsider (a nudge): the words it matched and what could help.
 
-The page's notice says "change the words marked below"; this marks them. Only the writer's own words, as they
-typed them, and the safe-messaging suggestions: never which rule fired or how sure screening was (a member
-trying words could map the rules with that).
+The page's notice says "change the words marked below"; this marks them as the service's decision found them
+(services.stories.Nudge): the same screening, in the same space (for minors or not), that asked. Only the
+writer's own words, as they typed them, and the safe-messaging suggestions: never which rule fired or how sure
+screening was (a member trying words could map the rules with that).
 """
 
 from django import template
@@ -47,26 +48,48 @@ def nudge_marks_of(text: str, *, kind: str, author, warnings=()) -> dict:
     return {"marks": marks, "notes": notes, "suggestions": [item["message"] for item in suggestions]}
 
 
+def _found_in(nudge) -> dict:
+    """What the page shows of a services.Nudge: excerpts around its spans, its notes and suggestions."""
+    if not nudge:
+        return {"marks": [], "notes": [], "suggestions": []}
+    text = nudge.text
+    marks = [_excerpt(text, start, end) for start, end in nudge.spans if 0 <= start < end <= len(text)]
+    return {"marks": marks, "notes": list(nudge.notes), "suggestions": list(nudge.suggestions)}
+
+
 @register.inclusion_tag("community/partials/nudge_marks.html", takes_context=True)
-def nudge_marks(context, field, *, kind: str, when=True, field_id: str = "", confirm_label: str = "", warnings=()):
-    """{% nudge_marks form.body kind="story" when=reconsider %}: the marked words under the field, with "Edit"
-    (back to the field) and "Post anyway". Nothing unless `when` (the page is asking to reconsider)."""
+def nudge_marks(
+    context, field, *, nudge=None, kind: str = "", when=True, field_id: str = "", confirm_label: str = "", warnings=()
+):
+    """{% nudge_marks form.body nudge=nudges.body when=reconsider %}: the words the writer's own decision asked
+    them to reconsider in this field (a services.stories.Nudge, from the NeedsConfirmation the view caught), with
+    "Edit" (back to the field) and "Post anyway". Nothing unless `when` (the page is asking to reconsider).
+
+    Pages whose service does not say which words yet (the profile settings) leave out `nudge` and give `kind`:
+    the field is then screened again here, as the profile is (no space for minors, nothing it replaces)."""
     found = {"marks": [], "notes": [], "suggestions": []}
-    value = field.value() if field is not None else None
-    if isinstance(value, (list, tuple)):
-        value = " ".join(str(item) for item in value)
-    if when and isinstance(value, str) and value.strip():
-        request = context.get("request")
-        author = getattr(request, "user", None)
-        found = nudge_marks_of(
-            value,
-            kind=kind,
-            author=author if getattr(author, "is_authenticated", False) else None,
-            warnings=warnings or (),
-        )
+    if when and nudge is not None:
+        found = _found_in(nudge)
+    elif when and kind:
+        found = _screened_again(context, field, kind=kind, warnings=warnings)
     return {
         **found,
         "field_id": field_id or (field.id_for_label if field is not None else ""),
         "label": field.label if field is not None else "",
         "confirm_label": confirm_label,
     }
+
+
+def _screened_again(context, field, *, kind: str, warnings=()) -> dict:
+    value = field.value() if field is not None else None
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(item) for item in value)
+    if not (isinstance(value, str) and value.strip()):
+        return {"marks": [], "notes": [], "suggestions": []}
+    author = getattr(context.get("request"), "user", None)
+    return nudge_marks_of(
+        value,
+        kind=kind,
+        author=author if getattr(author, "is_authenticated", False) else None,
+        warnings=warnings or (),
+    )

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -31,10 +31,8 @@ from ..models import (
     MAX_CHAT_MESSAGE,
     MAX_CIRCLE_POST,
     TIME_ZONE_CHOICES,
-    ChatMessage,
     Circle,
     CircleMembership,
-    Comment,
 )
 from ..selectors import circles as circle_selectors
 from ..services import NeedsConfirmation, add_comment, can_post, delete_comment
@@ -241,9 +239,16 @@ def circle_new(request):
     reconsider = False
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in circle_services.CIRCLE_FIELDS}
+        chat = None
+        if form.cleaned_data.get("chat_weekday") is not None:
+            chat = {
+                "weekday": form.cleaned_data["chat_weekday"],
+                "start": form.cleaned_data["chat_time"],
+                "duration_minutes": form.cleaned_data.get("chat_minutes") or 60,
+            }
         try:
             written = circle_services.create_circle(
-                actor=request.user, data=data, confirmed=request.POST.get("confirm") == "1"
+                actor=request.user, data=data, chat=chat, confirmed=request.POST.get("confirm") == "1"
             )
         except NeedsConfirmation as error:
             reconsider = True
@@ -252,14 +257,6 @@ def circle_new(request):
             add_form_errors(form, error)
         else:
             circle = written.obj
-            if form.cleaned_data.get("chat_weekday") is not None:
-                circle_services.save_chat_schedule(
-                    actor=request.user,
-                    circle=circle,
-                    weekday=form.cleaned_data["chat_weekday"],
-                    start=form.cleaned_data["chat_time"],
-                    duration_minutes=form.cleaned_data.get("chat_minutes") or 60,
-                )
             if written.decision.crisis:
                 return _crisis_redirect(_circle_url(circle))
             if circle.visibility != Visibility.PUBLISHED:
@@ -358,7 +355,9 @@ def circle_decide(request, slug, pk, decision):
     if decision not in ("approve", "decline"):
         raise Http404()
     circle = _managed_circle(request, slug)
-    membership = get_object_or_404(CircleMembership.objects.select_related("user", "circle"), pk=pk, circle=circle)
+    membership = circle_selectors.membership_in(circle, pk)
+    if membership is None:
+        raise Http404(_("There is no request here."))
     try:
         circle_services.decide_request(actor=request.user, membership=membership, approve=decision == "approve")
     except ValidationError as error:
@@ -393,7 +392,9 @@ def circle_member_action(request, slug, pk, what):
     if what not in ("remove", "host"):
         raise Http404()
     circle = _circle_or_404(request, slug)
-    membership = get_object_or_404(CircleMembership.objects.select_related("user"), pk=pk, circle=circle)
+    membership = circle_selectors.membership_in(circle, pk)
+    if membership is None:
+        raise Http404(_("There is no member here."))
     try:
         if what == "remove":
             circle_services.remove_member(actor=request.user, circle=circle, user=membership.user)
@@ -409,7 +410,7 @@ def circle_member_action(request, slug, pk, what):
 @login_required
 def circle_schedule(request, slug):
     circle = _managed_circle(request, slug)
-    current = circle.chat_schedules.order_by("-active", "pk").first()
+    current = circle_selectors.current_schedule(circle)
     initial = {"duration_minutes": 60, "active": True}
     if current is not None:
         zone = circle_selectors.circle_zone(circle)
@@ -538,7 +539,7 @@ def circle_post_comment(request, slug, pk):
     if form.is_valid():
         parent = None
         if form.cleaned_data["parent"]:
-            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).select_related("author").first()
+            parent = circle_selectors.reply_parent(form.cleaned_data["parent"])
         try:
             written = add_comment(
                 actor=request.user,
@@ -601,11 +602,10 @@ def circle_post_action(request, slug, pk, what):
 @require_POST
 def circle_comment_remove(request, slug, pk):
     circle = _circle_or_404(request, slug)
-    comment = get_object_or_404(Comment, pk=pk, deleted_at=None)
-    post = comment.target
-    if getattr(post, "circle_id", None) != circle.pk:
+    found = circle_selectors.comment_in(circle, pk)
+    if found is None:
         raise Http404(_("There is no comment here."))
-    post.circle = circle
+    comment, post = found
     try:
         circle_services.remove_comment(actor=request.user, comment=comment)
     except (ValidationError, PermissionDenied) as error:
@@ -620,11 +620,10 @@ def circle_comment_remove(request, slug, pk):
 def circle_comment_delete(request, slug, pk):
     """The writer deletes their comment on a circle post."""
     circle = _circle_or_404(request, slug)
-    comment = get_object_or_404(Comment, pk=pk, deleted_at=None, author=request.user.pk)
-    post = comment.target
-    if getattr(post, "circle_id", None) != circle.pk:
+    found = circle_selectors.comment_in(circle, pk, author=request.user)
+    if found is None:
         raise Http404(_("There is no comment of yours here."))
-    post.circle = circle
+    comment, post = found
     delete_comment(actor=request.user, comment=comment)
     messages.success(request, _("Your comment is deleted."))
     return redirect(_post_url(post, "comments"))
@@ -698,8 +697,9 @@ def circle_chat(request, slug):
 @require_POST
 def circle_chat_remove(request, slug, pk):
     circle = _circle_or_404(request, slug)
-    message = get_object_or_404(ChatMessage, pk=pk, circle=circle)
-    message.circle = circle
+    message = circle_selectors.chat_message_in(circle, pk)
+    if message is None:
+        raise Http404(_("There is no message here."))
     try:
         circle_services.remove_chat_message(actor=request.user, message=message)
     except PermissionDenied as error:

@@ -169,15 +169,19 @@ def new(request, handle):
 
 def _thread_page(request, conversation, *, form=None, reconsider=False, status=200, crisis_help=False):
     viewer = request.user
-    other = selectors.other_person(conversation, viewer.pk)
     before = _int_or_none(request.GET.get("before"))
-    page = selectors.thread(viewer=viewer, conversation=conversation, before=before)
+    # A message the viewer's settings hide stays folded shut in the page: its words come with the click.
+    page = selectors.thread(viewer=viewer, conversation=conversation, before=before, reveal=True)
+    withheld = selectors.withheld_from(viewer, conversation)
+    other = None if withheld else selectors.other_person(conversation, viewer.pk)
     verdict = selectors.may_send(viewer, conversation)
     state = selectors.state_for(viewer=viewer, conversation=conversation)
     is_recipient = conversation.recipient_id == viewer.pk
     context = {
         "conversation": conversation,
         "other": other,
+        "withheld": withheld,
+        "blocked_them": bool(other) and selectors.blocked_between(viewer.pk, other.pk) and not withheld,
         "page": page,
         "older_url": f"?before={page.messages[0].message.pk}" if page.has_older and page.messages else "",
         "verdict": verdict,
@@ -291,7 +295,13 @@ def delete_message(request, pk, message_pk):
         raise Http404(_("There is no message of yours here."))
     if request.method == "POST":
         services.delete_message(actor=request.user, message=message)
-        flash.success(request, _("Your message is deleted."))
+        if message.body:  # held or hidden: its words wait for the moderator's decision
+            flash.success(
+                request,
+                _("Your message is deleted. Moderators keep its words until they have decided about it."),
+            )
+        else:
+            flash.success(request, _("Your message is deleted."))
         return redirect(_thread_url(conversation, f"message-{message.pk}"))
     return render(request, "community/messages/delete.html", {"conversation": conversation, "message": message})
 

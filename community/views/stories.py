@@ -74,6 +74,7 @@ def compose(request, pk=None):
     posting = request.POST.get("action") == "post" or confirmed or (story is not None and story.is_posted)
     guide_seen = request.POST.get("guide_seen") == "1"
     guide = reconsider = None
+    nudges = {}
     if request.method == "POST" and form.is_valid():
         data = form.story_data()
         if posting and not guide_seen:
@@ -90,7 +91,7 @@ def compose(request, pk=None):
                     confirmed=confirmed,
                 )
             except services.NeedsConfirmation as error:
-                reconsider = True
+                reconsider, nudges = True, getattr(error, "nudges", {})
                 add_form_errors(form, error)
             except ValidationError as error:
                 add_form_errors(form, error)
@@ -102,6 +103,7 @@ def compose(request, pk=None):
         "guide": guide,
         "guide_seen": guide_seen or guide is not None,
         "reconsider": reconsider,
+        "nudges": nudges,  # the words to mark, by field, as screening decided for this writer
         "max_body": MAX_BODY,
         # Browsers can't give a file back to a form: say so rather than lose the picture silently.
         "choose_picture_again": request.method == "POST" and bool(request.FILES.get("image")),
@@ -195,13 +197,21 @@ def detail(request, pk):
         if request.user.is_authenticated and selectors.drafts(viewer=request.user).filter(pk=pk).exists():
             return redirect("community:story_edit", pk=pk)  # one's own draft opens in the composer
         raise Http404(_("There is no story here, or you can't read it."))
-    if request.GET.get("show") == "1":
-        _remember_shown(request, story)
-    elif _asks_first(request, story):
-        # On a topic the reader hides: the warning and a choice, never a word of the story first.
+    if _asks_first(request, story):
+        # On a topic the reader hides: the warning and a choice, never a word of the story first. A link can't
+        # choose for them (`?show=1` posted in a comment): only their own "Show it anyway" (a POST) does.
         context = {"story": story, "warnings": selectors.warnings_of(story)}
         return render(request, "community/stories/hidden_topic.html", context)
     return _story_page(request, story)
+
+
+@login_required
+@require_POST
+def show_anyway(request, pk):
+    """The reader chose to see a story on a topic they hide: remembered for this story, then the story."""
+    story = _readable_story(request, pk)
+    _remember_shown(request, story)
+    return redirect(_story_url(story))
 
 
 SHOWN_STORIES = "stories_shown_anyway"  # in the session: stories the reader chose to see despite their settings
@@ -225,7 +235,9 @@ def _walk(items):
         yield from _walk(item.replies)
 
 
-def _story_page(request, story, *, comment_form=None, reply_to=None, reconsider=False, status=200, crisis_help=False):
+def _story_page(
+    request, story, *, comment_form=None, reply_to=None, reconsider=False, nudges=None, status=200, crisis_help=False
+):
     viewer = request.user
     is_author = viewer.is_authenticated and viewer.pk == story.author_id
     reactions = selectors.reactions_for(
@@ -271,6 +283,7 @@ def _story_page(request, story, *, comment_form=None, reply_to=None, reconsider=
         "comment_form": comment_form,
         "reply_to": reply_to,
         "reconsider": reconsider,
+        "nudges": nudges or {},
     }
     return render(request, "community/stories/detail.html", context, status=status)
 
@@ -304,6 +317,7 @@ def comment(request, pk):
     form = CommentForm(request.POST)
     reply_to = None
     reconsider = False
+    nudges = {}
     status = 400
     if form.is_valid():
         reply_to = form.cleaned_data["parent"]
@@ -324,7 +338,7 @@ def comment(request, pk):
                     confirmed=request.POST.get("confirm") == "1",
                 )
             except services.NeedsConfirmation as error:
-                reconsider = True
+                reconsider, nudges = True, getattr(error, "nudges", {})
                 add_form_errors(form, error)
             except ValidationError as error:
                 add_form_errors(form, error)
@@ -341,6 +355,7 @@ def comment(request, pk):
         comment_form=form,
         reply_to=reply_to,
         reconsider=reconsider,
+        nudges=nudges,
         status=status,
         crisis_help=_reads_as_crisis(request, "body"),
     )
@@ -385,6 +400,7 @@ def edit_comment(request, pk):
     comment, story = _own_comment(request, pk)
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     reconsider = False
+    nudges = {}
     if request.method == "POST" and form.is_valid():
         try:
             written = services.edit_comment(
@@ -394,13 +410,13 @@ def edit_comment(request, pk):
                 confirmed=request.POST.get("confirm") == "1",
             )
         except services.NeedsConfirmation as error:
-            reconsider = True
+            reconsider, nudges = True, getattr(error, "nudges", {})
             add_form_errors(form, error)
         except ValidationError as error:
             add_form_errors(form, error)
         else:
             return _after_comment_saved(request, story, written, edited=True)
-    context = {"form": form, "comment": comment, "story": story, "reconsider": reconsider}
+    context = {"form": form, "comment": comment, "story": story, "reconsider": reconsider, "nudges": nudges}
     return render(request, "community/stories/comment_edit.html", context, status=400 if form.errors else 200)
 
 
@@ -463,6 +479,7 @@ urlpatterns = [
     path("stories/<int:pk>/", detail, name="story_detail"),
     path("stories/<int:pk>/edit/", compose, name="story_edit"),
     path("stories/<int:pk>/delete/", delete, name="story_delete"),
+    path("stories/<int:pk>/show/", show_anyway, name="story_show_anyway"),
     path("stories/<int:pk>/react/", react, name="story_react"),
     path("stories/<int:pk>/comments/", comment, name="story_comment"),
     path("comments/<int:pk>/edit/", edit_comment, name="comment_edit"),

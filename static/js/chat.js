@@ -46,6 +46,19 @@
     if (node) node.remove();
   }
 
+  // As the reader's sensitive-topic settings say: open, folded behind its warnings, or one line (the API sends
+  // no words for a hidden one).
+  function renderBody(message) {
+    if (message.sensitive_choice === "hide") return el("p", "chat-hidden muted", text.textHidden);
+    var body = el("div", "chat-body", message.body);
+    if (message.sensitive_choice !== "collapse") return body;
+    var fold = el("details", "content-warning");
+    var labels = (message.content_warning_labels || message.content_warnings || []).join(", ");
+    fold.appendChild(el("summary", "", text.textWarning + " " + labels + ". " + text.textShow));
+    fold.appendChild(body);
+    return fold;
+  }
+
   function renderMessage(message) {
     if (document.getElementById("message-" + message.id)) return;
     var empty = log.querySelector("[data-chat-empty]");
@@ -60,9 +73,7 @@
     time.dateTime = message.created_at;
     meta.appendChild(time);
     item.appendChild(meta);
-    var body = el("div", "chat-body");
-    body.textContent = message.body;
-    item.appendChild(body);
+    item.appendChild(renderBody(message));
     if (message.removed) item.appendChild(el("p", "comment-status", text.textRemoved));
     else if (message.held) item.appendChild(el("p", "comment-status", text.textHeld));
     if (message.crisis) {

@@ -7,11 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from community import services
-from community.models import ChatMessage, Notification
+from community.models import ChatMessage, Circle, EmailMode, Notification
 from community.selectors import circles as circle_selectors
 from community.services import circles as circle_services
+from community.services.preferences import preferences_for
 from community.tasks import send_chat_reminders
 from moderation.models import AuditEntry, Visibility
 
@@ -221,3 +224,65 @@ def test_reminders_look_only_at_the_next_quarter_hour(room):
 
     assert [(c.pk, s.start) for c, s in found] == [(circle.pk, datetime(2026, 3, 31, 18, 0, tzinfo=UTC))]
     assert none == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"visibility": Visibility.HELD},
+        {"visibility": Visibility.HIDDEN},
+        {"archived_at": datetime(2026, 3, 20, tzinfo=UTC)},
+    ],
+)
+def test_no_reminder_for_a_held_hidden_or_archived_circle(room, change):
+    circle, *_ = room
+    Circle.objects.filter(pk=circle.pk).update(**change)
+    start = datetime(2026, 3, 31, 17, 46, tzinfo=UTC)
+
+    assert circle_selectors.sessions_starting_between(start, start + timedelta(minutes=15)) == []
+    assert circle_services.remind_upcoming_chats(now=start) == 0
+    assert not Notification.objects.filter(kind=Notification.Kind.CHAT_REMINDER).exists()
+
+
+def reminder_queries(circle, now) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        circle_services.remind_upcoming_chats(now=now)
+    return len(queries)
+
+
+def test_reminders_cost_the_same_queries_however_many_members(room, django_capture_on_commit_callbacks):
+    circle, *_ = room
+    small = reminder_queries(circle, datetime(2026, 3, 31, 17, 50, tzinfo=UTC))  # host and two members
+    for _ in range(6):
+        join(circle)
+    muted = join(circle)
+    prefs = preferences_for(muted.pk)
+    prefs.muted_kinds = [Notification.Kind.CHAT_REMINDER]
+    prefs.email_mode = EmailMode.IMMEDIATE
+    prefs.save()
+    immediate = join(circle)
+    prefs = preferences_for(immediate.pk)
+    prefs.email_mode = EmailMode.IMMEDIATE
+    prefs.save()
+
+    with django_capture_on_commit_callbacks() as emails:
+        large = reminder_queries(circle, datetime(2026, 4, 7, 17, 50, tzinfo=UTC))  # the next week's session
+
+    assert large == small
+    week_two = Notification.objects.filter(
+        kind=Notification.Kind.CHAT_REMINDER, data__starts_at__startswith="2026-04-07"
+    )
+    assert week_two.count() == 10  # the host and ten members, but for the one who turned reminders off
+    assert not week_two.filter(recipient=muted).exists()
+    assert len(emails) == 1  # an immediate email for the one who asked for them
+
+
+def test_a_second_run_reminds_only_those_not_yet_reminded(room):
+    circle, *_ = room
+    now = datetime(2026, 3, 31, 17, 50, tzinfo=UTC)
+    assert circle_services.remind_upcoming_chats(now=now) == 3
+    late = join(circle)
+
+    assert circle_services.remind_upcoming_chats(now=now + timedelta(minutes=1)) == 1
+    assert circle_services.remind_upcoming_chats(now=now + timedelta(minutes=2)) == 0
+    assert Notification.objects.filter(kind=Notification.Kind.CHAT_REMINDER, recipient=late).count() == 1

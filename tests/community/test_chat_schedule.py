@@ -126,7 +126,7 @@ def test_hosts_set_a_weekly_chat_at_a_wall_clock_time():
             actor=circle.created_by, circle=circle, weekday=3, start=time(18, 30), duration_minutes=90
         )
 
-    assert schedule.rrule == "FREQ=WEEKLY;BYDAY=TH"
+    assert schedule.rrule == "FREQ=WEEKLY;BYDAY=TH;BYHOUR=18;BYMINUTE=30"
     assert schedule.first_start == at("2026-03-05T23:30:00")  # 18:30 EST
     later = circle_selectors.chat_state(fresh(circle), at=at("2026-03-12T22:45:00"))  # 18:45 EDT
     assert later.open and later.current.end == at("2026-03-13T00:00:00")
@@ -243,3 +243,30 @@ def test_no_ics_without_chat_times(client):
     circle = make_circle()
 
     assert client.get(f"/circles/{circle.slug}/chat.ics").status_code == 404
+
+
+def test_a_first_session_in_the_skipped_hour_does_not_move_the_later_ones(client):
+    circle = make_circle(time_zone="Europe/London")
+
+    with time_machine.travel(at("2026-03-25T12:00:00"), tick=False):  # a Wednesday, before the spring change
+        schedule = circle_services.save_chat_schedule(
+            actor=circle.created_by, circle=circle, weekday=6, start=time(1, 30), duration_minutes=60
+        )
+    sessions = circle_selectors.upcoming_sessions(fresh(circle), at=at("2026-03-28T12:00:00"), count=3)
+
+    # 01:30 does not exist in London on 29 March: that session starts when it would have been (02:30 BST);
+    # every later one is at 01:30 local again, as the host chose.
+    assert [session.start for session in sessions] == [
+        at("2026-03-29T01:30:00"),
+        at("2026-04-05T00:30:00"),
+        at("2026-04-12T00:30:00"),
+    ]
+    assert [session.start.astimezone(LONDON).strftime("%d %H:%M") for session in sessions[1:]] == [
+        "05 01:30",
+        "12 01:30",
+    ]
+    assert circle_selectors.describe_schedule(schedule, circle).startswith("Every Sunday at 01:30 (Europe/London)")
+    assert "DTSTART;TZID=Europe/London:20260329T013000" in circle_calendar(fresh(circle), now=at("2026-03-28T12:00:00"))
+    client.force_login(circle.created_by)
+    form = client.get(f"/circles/{circle.slug}/chat/schedule/").context["form"]
+    assert (form.initial["weekday"], form.initial["start"]) == (6, time(1, 30))

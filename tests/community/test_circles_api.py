@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from community.models import ChatMessage, CircleMembership, CirclePost
+from community.models import ChatMessage, ChatSchedule, Circle, CircleMembership, CirclePost
 from community.services import circles as circle_services
 
 from .test_circles_fixtures import adult, fresh, join, make_circle, minor, weekly_chat
@@ -141,7 +142,9 @@ def test_posts_pinned_first_and_removed_for_others(api_client):
     mine = api_client.get(url(circle, "posts/")).json()["results"]
     assert mine[0]["id"] == second["id"] and mine[0]["removed_by_host"] is True
     assert api_client.delete(url(circle, f"posts/{second['id']}/")).status_code == 204
-    assert not CirclePost.objects.filter(pk=second["id"]).exists()
+    deleted = CirclePost.objects.get(pk=second["id"])  # kept, and its words too: a host removed it (audited)
+    assert deleted.deleted_at is not None and deleted.body == "Day two, a bit easier."
+    assert [p["id"] for p in api_client.get(url(circle, "posts/")).json()["results"]] == []
 
 
 def test_chat_messages_since_a_cursor_and_posting(api_client, room):
@@ -227,3 +230,39 @@ def test_the_schema_lists_the_circle_endpoints(api_client):
     assert "/api/v1/circles/" in paths
     assert "/api/v1/circles/{slug}/chat/messages/" in paths
     assert "/api/v1/circles/{slug}/join/" in paths
+
+
+def test_starting_a_circle_with_chat_times_is_one_step(api_client, monkeypatch):
+    api_client.force_authenticate(adult())
+    data = {
+        "title": "Night owls",
+        "description": "For when sleep won't come.",
+        "guidelines": "Be kind.",
+        "time_zone": "Europe/London",
+        "chat": {"weekday": 1, "start": "19:00", "duration_minutes": 60},
+    }
+    started = api_client.post("/api/v1/circles/", data, format="json")
+    assert started.status_code == 201 and started.json()["chat"]["schedules"]
+    assert ChatSchedule.objects.filter(circle__slug="night-owls").count() == 1
+
+    def refuse(**kwargs):  # times that fail once the circle is already written
+        raise ValidationError({"start": "These chat times can't be saved."})
+
+    monkeypatch.setattr(circle_services, "save_chat_schedule", refuse)
+    refused = api_client.post("/api/v1/circles/", {**data, "title": "Early birds"}, format="json")
+
+    assert refused.status_code == 400 and "chat" in refused.json()["errors"]
+    assert not Circle.objects.filter(title="Early birds").exists()
+    assert not CircleMembership.objects.filter(circle__title="Early birds").exists()
+
+
+def test_chat_times_the_service_refuses_leave_no_circle():
+    with pytest.raises(ValidationError) as error:
+        circle_services.create_circle(
+            actor=adult(),
+            data={"title": "Night owls", "description": "Late talks.", "guidelines": "Be kind."},
+            chat={"weekday": 9, "start": "19:00"},
+        )
+
+    assert "chat" in error.value.message_dict
+    assert not Circle.objects.exists()

@@ -69,7 +69,7 @@ def test_starting_a_circle_with_a_weekly_chat(client):
     circle = Circle.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/circles/{circle.slug}/"
     schedule = ChatSchedule.objects.get(circle=circle)
-    assert schedule.rrule == "FREQ=WEEKLY;BYDAY=TU" and schedule.duration_minutes == 60
+    assert schedule.rrule == "FREQ=WEEKLY;BYDAY=TU;BYHOUR=19;BYMINUTE=0" and schedule.duration_minutes == 60
     assert schedule.first_start.astimezone(zoneinfo.ZoneInfo("Europe/London")).strftime("%H:%M") == "19:00"
     html = client.get(response["Location"]).content.decode()
     assert "Every Tuesday at 19:00 (Europe/London), for 60 minutes" in html

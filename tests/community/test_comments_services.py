@@ -228,6 +228,32 @@ def test_an_approved_comment_edited_waits_for_approval_again(author, reader):
     assert seen(UserFactory(), story) == []
 
 
+@pytest.mark.parametrize("declined_when", ["before", "meanwhile"])
+def test_a_declined_comment_edited_stays_declined_and_out_of_the_authors_queue(author, reader, declined_when):
+    """Editing can't push words the author took off their story back in front of them: not when it was
+    declined before, nor when the author declines it while the writer's copy is open."""
+    story = post(author, comments_need_approval=True)
+    services.add_hidden_word(actor=author, phrase="ugly")
+    first = comment(reader, story)
+    writers_copy = Comment.objects.get(pk=first.pk)
+    if declined_when == "before":
+        services.decline_comment(actor=author, comment=first)
+        writers_copy = Comment.objects.get(pk=first.pk)
+    else:
+        services.decline_comment(actor=author, comment=Comment.objects.get(pk=first.pk))
+    assert writers_copy.approval == (
+        Comment.Approval.DECLINED if declined_when == "before" else Comment.Approval.PENDING
+    )
+
+    services.edit_comment(actor=reader, comment=writers_copy, body=kind("Some days I feel ugly"))
+
+    edited = Comment.objects.get(pk=first.pk)
+    assert edited.approval == Comment.Approval.DECLINED and edited.edited_at is not None
+    assert list(selectors.pending_comments(owner=author)) == []
+    assert seen(author, story) == [] and seen(UserFactory(), story) == []
+    assert seen(reader, story) == [first.pk]  # its writer still sees it, marked removed by the author
+
+
 @pytest.mark.parametrize(
     "body",
     ["Pineapple pizza fixes everything", "PINEAPPLE PIZZA!", "pineapple  pizza, ok", "Pinéàpple pizza"],

@@ -80,7 +80,7 @@ def test_refusals_name_the_field(as_sky, sky, lee):
     yourself = as_sky.post(URL, {"recipient": "sky", "body": "Hello"}, format="json")
     missing = as_sky.post(URL, {"recipient": "lee"}, format="json")
 
-    assert nobody.status_code == 400 and nobody.json()["errors"] == {"recipient": ["@lee has turned off messages."]}
+    assert nobody.status_code == 400 and nobody.json()["errors"] == {"recipient": ["@lee isn't taking new messages."]}
     assert unknown.status_code == 400 and "recipient" in unknown.json()["errors"]
     assert yourself.json()["errors"] == {"recipient": ["You can't message yourself."]}
     assert missing.status_code == 400 and "body" in missing.json()["errors"]
@@ -193,11 +193,11 @@ def test_block_closes_it_both_ways_and_unread_counts(api_client, sky, lee):
 
     detail = api_client.post(f"{URL}{conversation.pk}/block/").json()
 
-    assert detail["can_send"] is False and detail["cannot_send_reason"] == "You can't message this person."
+    assert detail["can_send"] is False and detail["cannot_send_reason"] == "You can't reply in this conversation."
     api_client.force_authenticate(sky)
     answer = api_client.post(f"{URL}{conversation.pk}/messages/", {"body": "Hello?"}, format="json")
     assert answer.status_code == 400
-    assert answer.json()["errors"] == {"conversation": ["You can't message this person."]}
+    assert answer.json()["errors"] == {"conversation": ["You can't reply in this conversation."]}
 
 
 def test_archive_and_the_boxes(api_client, sky, lee):

@@ -112,11 +112,11 @@ def test_refusals_are_kind_and_specific_on_the_new_message_page(as_sky, sky, lee
     lee.messages_from = MessagesFrom.NOBODY
     lee.save(update_fields=["messages_from"])
     page = as_sky.get("/messages/new/lee/")
-    assert page.status_code == 403 and "@lee has turned off messages." in html(page)
+    assert page.status_code == 403 and "@lee isn't taking new messages." in html(page)
     assert 'name="body"' not in html(page)
 
     person("jo", minor_until=date.today() + timedelta(days=300))
-    assert "@jo can't be messaged by you." in html(as_sky.get("/messages/new/jo/"))
+    assert "@jo only gets messages from people they follow." in html(as_sky.get("/messages/new/jo/"))
 
     assert "You can't message yourself." in html(as_sky.get("/messages/new/sky/"))
     assert as_sky.get("/messages/new/nobody_here/").status_code == 404
@@ -137,7 +137,7 @@ def test_blocked_says_only_that_you_cant_message_this_person(as_sky, sky, lee):
     page = as_sky.get("/messages/new/lee/")
 
     main = html(page).split("<main", 1)[1].split("</main>")[0]
-    assert page.status_code == 403 and "You can't message this person." in main
+    assert page.status_code == 403 and "@lee isn't taking new messages." in main
     assert "block" not in main.lower()
 
 
@@ -154,7 +154,7 @@ def test_after_a_block_the_thread_is_closed_for_both(client, sky, lee):
     for viewer in (sky, lee):
         client.force_login(viewer)
         thread = html(client.get(f"/messages/{conversation.pk}/"))
-        assert "You can't message this person." in thread and 'name="body"' not in thread
+        assert "You can't reply in this conversation." in thread and 'name="body"' not in thread
         sent = client.post(f"/messages/{conversation.pk}/", {"body": "Hello?"})
         assert sent.status_code == 400
     assert Message.objects.count() == 1

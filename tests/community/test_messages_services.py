@@ -175,7 +175,7 @@ def test_messages_from_nobody_refuses_everyone_even_people_they_follow_each_othe
     with pytest.raises(ValidationError) as refused:
         start(sky, lee)
 
-    assert refusal(refused.value) == ("recipient", "@lee has turned off messages.")
+    assert refusal(refused.value) == ("recipient", "@lee isn't taking new messages.")
     assert not Conversation.objects.exists()
 
 
@@ -200,12 +200,21 @@ def test_messages_from_everyone_lets_any_member_send_a_request(sky, lee):
 def test_an_adult_cannot_message_a_minor_who_does_not_follow_them_and_is_not_told_why(sky):
     jo = minor("jo", messages_from=MessagesFrom.EVERYONE)  # (the settings page doesn't offer this to minors)
     community_services.follow(actor=sky, user=jo)
+    jo_adult = person("jo_adult", messages_from=MessagesFrom.FOLLOWING)  # an adult with "people they follow"
+    community_services.follow(actor=sky, user=jo_adult)
 
     with pytest.raises(ValidationError) as refused:
         start(sky, jo)
+    with pytest.raises(ValidationError) as refused_by_setting:
+        start(sky, jo_adult)
 
+    # Word for word what an adult's setting says, with the same code: nothing tells the two apart.
     field, message = refusal(refused.value)
-    assert (field, message) == ("recipient", "@jo can't be messaged by you.")
+    assert (field, message) == ("recipient", "@jo only gets messages from people they follow.")
+    assert refusal(refused_by_setting.value) == ("recipient", message.replace("@jo", "@jo_adult"))
+    minor_verdict, adult_verdict = selectors.may_start(sky, jo), selectors.may_start(sky, jo_adult)
+    assert minor_verdict.code == adult_verdict.code == refused.value.error_dict["recipient"][0].code == "refused"
+    assert minor_verdict.reason.replace("@jo", "@jo_adult") == adult_verdict.reason
     assert not any(word in message for word in ("18", "under", "minor", "young", " age"))
     assert selectors.message_link(viewer=sky, person=jo) == ""
 
@@ -238,7 +247,8 @@ def test_a_conversation_between_an_adult_and_a_minor_closes_both_ways_when_the_m
 
     community_services.unfollow(actor=jo, user=sky)
 
-    assert selectors.may_send(sky, conversation).reason == "@jo_teen can't be messaged by you."
+    # In a conversation, the words a block or a suspended account also gets.
+    assert selectors.may_send(sky, conversation).reason == "You can't reply in this conversation."
     assert selectors.may_send(jo, conversation).reason == "You can message @sky again once you follow them."
     with pytest.raises(ValidationError):
         services.send_message(actor=sky, conversation=conversation, body="Are you there?")
@@ -286,14 +296,29 @@ def test_the_new_account_wait_comes_from_the_trust_settings(lee):
 # Blocks and oneself
 
 
-def test_blocked_either_way_is_refused_with_the_same_words(sky, lee):
+def test_blocked_either_way_is_refused_with_the_words_of_messages_from_nobody(sky, lee):
+    ash = person("ash", messages_from=MessagesFrom.NOBODY)
+    with pytest.raises(ValidationError) as by_setting:
+        start(sky, ash)
     community_services.block(actor=lee, user=sky)
 
     for actor, other in ((sky, lee), (lee, sky)):
         with pytest.raises(ValidationError) as refused:
             start(actor, other)
-        assert refusal(refused.value) == ("recipient", "You can't message this person.")
+        field, message = refusal(refused.value)
+        assert (field, message) == ("recipient", f"@{other.handle} isn't taking new messages.")
+        assert refusal(by_setting.value) == (field, message.replace(f"@{other.handle}", "@ash"))
+        assert refused.value.error_dict["recipient"][0].code == by_setting.value.error_dict["recipient"][0].code
+        assert selectors.may_start(actor, other).code == selectors.may_start(sky, ash).code == "refused"
+        assert "block" not in message.lower()
     assert not Conversation.objects.exists()
+
+
+def test_a_suspended_account_reads_as_not_taking_messages(sky, lee):
+    lee.is_active = False
+    lee.save(update_fields=["is_active"])
+
+    assert selectors.may_start(sky, lee).reason == "@lee isn't taking new messages."
 
 
 def test_after_a_block_the_conversation_is_closed_both_ways(sky, lee):
@@ -304,7 +329,11 @@ def test_after_a_block_the_conversation_is_closed_both_ways(sky, lee):
 
     for actor in (sky, lee):
         verdict = selectors.may_send(actor, conversation)
-        assert (verdict.allowed, verdict.reason) == (False, "You can't message this person.")
+        assert (verdict.allowed, verdict.reason, verdict.code) == (
+            False,
+            "You can't reply in this conversation.",
+            "refused",
+        )
         with pytest.raises(ValidationError):
             services.send_message(actor=actor, conversation=conversation, body="Hello?")
     assert conversation.messages.count() == 1

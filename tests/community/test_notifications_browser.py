@@ -54,9 +54,18 @@ def test_the_header_and_the_list_can_be_used_with_assistive_technology(signed_in
 def test_marking_all_read_empties_the_count(signed_in):
     page = signed_in()
     page.goto("/notifications/")
+    header_link = page.locator("header a[href='/notifications/']")
+    expect(header_link).to_have_accessible_name("Notifications, 2 unread")
+    expect(header_link.locator(".unread-count")).to_have_text("2")
+
     page.get_by_role("button", name="Mark all as read").click()
 
-    expect(page.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Mark all as read")).to_have_count(0)  # the page came back
+    expect(header_link).to_have_accessible_name("Notifications")
+    expect(header_link.locator(".unread-count")).to_have_count(0)
+    expect(page.get_by_role("link", name="unread")).to_have_count(0)
+    page.reload()  # and it stays so
+    expect(header_link).to_have_accessible_name("Notifications")
 
 
 def test_a_small_phone_needs_no_sideways_scrolling(signed_in):

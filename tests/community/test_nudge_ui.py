@@ -2,6 +2,7 @@
 what could help, "Edit" and "Post anyway": on the story composer, comment forms and the profile settings."""
 
 import re
+from datetime import date, timedelta
 
 import pytest
 
@@ -119,3 +120,28 @@ def test_nothing_is_marked_without_a_nudge(client, writer):
     html = client.post("/stories/new/", composer_data(body="", title="Durian")).content.decode()  # body required
 
     assert "-nudge" not in html
+
+
+def test_marks_follow_the_decision_the_writer_got_in_a_space_for_minors(client):
+    """A minor's story is a space for minors: there, a self-harm mention waits for a moderator instead of going
+    behind a warning, so the body is not a nudge (it will be held) and only the chosen #durian tag is asked
+    about. The marks say the same: nothing under the body, the tag marked. An adult writing the same is asked
+    about both."""
+    body = "Two years clean from self-harm today, and durian ice cream to celebrate."
+    data = composer_data(body=body, tags="durian", audience="members", guide_seen="1")
+
+    adult = UserFactory()
+    client.force_login(adult)
+    html = client.post("/stories/new/", data).content.decode()
+    assert marked(block_after(html, "id_body")) == ["durian"]
+    assert marked(block_after(html, "id_tags")) == ["durian"]
+
+    teen = UserFactory(minor_until=date.today() + timedelta(days=400))
+    client.force_login(teen)
+    page = client.post("/stories/new/", data)
+
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert 'id="id_body-nudge"' not in html
+    assert marked(block_after(html, "id_tags")) == ["durian"]
+    assert not Story.objects.exists()

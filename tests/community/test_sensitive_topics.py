@@ -106,9 +106,12 @@ def test_a_hidden_story_opened_on_purpose_asks_first_then_shows_and_remembers(cl
     asked = client.get(f"/stories/{story.pk}/")
     html = asked.content.decode()
     assert asked.status_code == 200
-    assert "Grief and loss" in html and 'href="?show=1"' in html and "/settings/preferences/" in html
+    assert "Grief and loss" in html and "/settings/preferences/" in html
+    assert f'<form method="post" action="/stories/{story.pk}/show/">' in html and "csrfmiddlewaretoken" in html
     assert "Her roses" not in html and "grandmother" not in html  # never a word of it first
-    shown = client.get(f"/stories/{story.pk}/?show=1").content.decode()
+    chose = client.post(f"/stories/{story.pk}/show/")
+    assert chose.status_code == 302 and chose["Location"] == f"/stories/{story.pk}/"
+    shown = client.get(chose["Location"]).content.decode()
     assert "grandmother" in outside_folds(shown) and "Content warning:" in shown
     # Back to it after commenting or reacting: it opens straight away.
     assert "grandmother" in client.get(f"/stories/{story.pk}/").content.decode()
@@ -155,6 +158,75 @@ def test_the_api_lists_leave_out_hidden_topics_and_a_hidden_comment_has_no_words
     assert listed_ids == [plain.pk]
     assert api_client.get(f"/api/v1/stories/{story.pk}/").status_code == 200  # opened on purpose
     assert comment["body"] == "" and comment["content_warnings"] == ["suicide_self_harm"]
+
+
+def test_a_link_with_show_1_does_not_choose_for_the_reader(client):
+    """`/stories/5/?show=1` posted in a comment or a message still asks first: only the reader's own "Show it
+    anyway" (a POST with their CSRF token) opens it, and only that story."""
+    author, reader = UserFactory(), UserFactory()
+    story = post(author, content_warnings=["grief"])
+    other = post(author, "Her garden in the rain.", title="Rain", content_warnings=["grief"])
+    choose(reader, grief="hide")
+    client.force_login(reader)
+
+    html = client.get(f"/stories/{story.pk}/?show=1").content.decode()
+    assert "data-sensitive-interstitial" in html and "grandmother" not in html
+    assert "data-sensitive-interstitial" in client.get(f"/stories/{story.pk}/").content.decode()  # not remembered
+    assert client.get(f"/stories/{story.pk}/show/").status_code == 405  # a link can't make the choice
+
+    client.post(f"/stories/{story.pk}/show/")
+    assert "grandmother" in client.get(f"/stories/{story.pk}/").content.decode()
+    assert "data-sensitive-interstitial" in client.get(f"/stories/{other.pk}/").content.decode()
+
+
+def test_show_it_anyway_needs_the_readers_own_csrf_token():
+    from django.test import Client
+
+    author, reader = UserFactory(), UserFactory()
+    story = post(author, content_warnings=["grief"])
+    choose(reader, grief="hide")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+
+    assert browser.post(f"/stories/{story.pk}/show/").status_code == 403  # a form on another site
+    assert "data-sensitive-interstitial" in browser.get(f"/stories/{story.pk}/").content.decode()
+
+
+def test_the_api_withholds_a_hidden_topics_story_until_show_1(api_client):
+    author, reader = UserFactory(), UserFactory()
+    story = post(author, "The first spring without my grandmother. #gardening", content_warnings=["grief"])
+    choose(reader, grief="hide")
+    api_client.force_authenticate(reader)
+
+    asked = api_client.get(f"/api/v1/stories/{story.pk}/").json()
+    assert asked["hidden"] is True and asked["sensitive_choice"] == "hide"
+    assert (asked["title"], asked["body"], asked["body_html"], asked["tags"]) == ("", "", "", [])
+    assert asked["content_warning_labels"] == ["Grief and loss"]  # enough to ask first
+    shown = api_client.get(f"/api/v1/stories/{story.pk}/?show=1").json()
+    assert shown["hidden"] is False and "grandmother" in shown["body"] and shown["title"] == "Her roses"
+    # Its author always has it (folded at most), and a reader who folds the topic gets it with that choice.
+    api_client.force_authenticate(author)
+    mine = api_client.get(f"/api/v1/stories/{story.pk}/").json()
+    assert mine["hidden"] is False and mine["sensitive_choice"] != "hide" and "grandmother" in mine["body"]
+    choose(reader, grief="collapse")
+    reader.refresh_from_db()
+    api_client.force_authenticate(reader)
+    folded = api_client.get(f"/api/v1/stories/{story.pk}/").json()
+    assert (folded["hidden"], folded["sensitive_choice"]) == (False, "collapse") and folded["body"]
+
+
+def test_the_api_says_how_each_comment_is_shown(api_client):
+    author, reader = UserFactory(), UserFactory()
+    story = post(author, "Sharing what helped me this year.", title="This year")
+    services.add_comment(actor=UserFactory(), target=story, body=RECOVERY)
+    services.add_comment(actor=UserFactory(), target=story, body="Thank you for sharing this.")
+    choose(reader, suicide_self_harm="hide")
+    api_client.force_authenticate(reader)
+
+    hard, kind = api_client.get(f"/api/v1/stories/{story.pk}/comments/").json()
+
+    assert (hard["sensitive_choice"], hard["hidden"], hard["body"]) == ("hide", True, "")
+    assert (kind["sensitive_choice"], kind["hidden"]) == ("show", False) and kind["body"]
 
 
 # Minors

@@ -391,19 +391,44 @@ def test_eating_disorder_recovery_is_left_to_its_own_detector():
 
 
 class _SureModel:
-    """A stand-in for the trained model that is certain of a crisis whatever it reads."""
+    """A stand-in for the trained model that gives every text the same probability of a crisis."""
+
+    def __init__(self, probability=1.0):
+        self._probability = probability
 
     def probability(self, text):
-        return 1.0
+        return self._probability
 
 
-def test_the_model_confirms_a_single_warning_sign_but_never_raises_a_crisis_alone():
-    sure = SelfHarm(model=_SureModel())
+def test_the_model_confirms_a_single_warning_sign_when_fairly_sure_but_raises_no_crisis_alone_below_its_bar():
+    from moderation.detectors.self_harm.model import MODEL_ALONE_THRESHOLD, MODEL_THRESHOLD
+
+    fairly_sure = SelfHarm(model=_SureModel((MODEL_THRESHOLD + MODEL_ALONE_THRESHOLD) / 2))
     one_sign = "honestly this is the end of the road for me"
     assert "crisis" not in names(one_sign, detector=RULES_ONLY)
-    assert "crisis" in names(one_sign, detector=sure)
+    assert "crisis" in names(one_sign, detector=fairly_sure)
     for text in ("had the worst day, going to bed early tonight", "my cat knocked my tea over again"):
-        assert "crisis" not in names(text, detector=sure), text
+        assert "crisis" not in names(text, detector=fairly_sure), text
+
+
+def test_a_weak_warning_sign_is_a_crisis_only_when_the_model_is_very_sure():
+    from moderation.detectors.self_harm.model import MODEL_ALONE_THRESHOLD, MODEL_THRESHOLD
+
+    weak_sign = "i am standing by the river"  # a place: a sign, but not one the model confirms when fairly sure
+    fairly_sure = SelfHarm(model=_SureModel((MODEL_THRESHOLD + MODEL_ALONE_THRESHOLD) / 2))
+    very_sure = SelfHarm(model=_SureModel(MODEL_ALONE_THRESHOLD))
+    assert "crisis" not in names(weak_sign, detector=RULES_ONLY)
+    assert "crisis" not in names(weak_sign, detector=fairly_sure)
+    assert "crisis" in names(weak_sign, detector=very_sure)
+    # Nor does a very sure model make a crisis of a text with no warning sign, or only a timeframe.
+    for text in ("my cat knocked my tea over again", "tonight is the night! finally seeing my favourite band"):
+        assert "crisis" not in names(text, detector=very_sure), text
+
+
+def test_the_very_sure_model_never_overrules_someone_else_or_awareness():
+    very_sure = SelfHarm(model=_SureModel(1.0))
+    for text in ("the weather is lovely today", *AWARENESS[:3], "if you're struggling tonight, please call someone"):
+        assert "crisis" not in names(text, detector=very_sure), text
 
 
 def test_the_model_does_not_overrule_awareness_or_someone_else():

@@ -1,6 +1,7 @@
-"""The harassment model: logistic regression on word unigrams and bigrams (scikit-learn), trained when the
-package is imported from the texts in moderation/detectors/data/harassment_training*.tsv (written for this
-project; nothing is downloaded), then scored in plain Python.
+"""The harassment model: logistic regression on word unigrams and bigrams (scikit-learn), fitted from the texts in
+moderation/detectors/data/harassment_training*.tsv (written for this project; nothing is downloaded) by
+`python manage.py moderation_train`, shipped as weights in data/weights.json (see ../linear.py) and scored in
+plain Python.
 
 The detector asks it only when no rule matched, and it only adds a "harassment" label, at hold level, when
 the text has a target (_TARGET) and a content word (not "you", "your", "should": _FUNCTION_WORDS) weighs for
@@ -12,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ...text import normalise
-from ..linear import fit_weights
-from .lexicon import _WORD, DATA, _word_set
+from ..linear import fit_weights, load_or_fit, training_lines
+from .lexicon import _WORD, _word_set
 
 logger = logging.getLogger(__name__)
 
@@ -71,43 +72,43 @@ class _Model:
         return 1.0 / (1.0 + math.exp(-total)), where
 
 
+# What the weights were fitted with; part of their fingerprint in data/weights.json.
+OPTIONS = {"features": "words and pairs of words", "C": 0.5, "max_iter": 2000}
+
+
 def training_texts() -> list[tuple[int, str]]:
     """(label, text) from every data/harassment_training*.tsv: 1 abuse, 0 not."""
-    found = []
-    for path in sorted(DATA.glob("harassment_training*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#") or "\t" not in line:
-                continue
-            label, text = line.split("\t", 1)
-            found.append((int(label), text))
-    return found
+    return [(int(label), text) for label, text in training_lines("harassment")]
 
 
-def _train() -> _Model | None:
-    try:
-        examples = training_texts()
-    except (OSError, ValueError):
-        logger.warning("harassment training texts are missing or unreadable; the detector runs on rules only")
-        return None
+def fit():
+    """(weights, intercept) fitted now from the training texts, or None (no scikit-learn, or one class only)."""
+    examples = training_texts()
     labels = [label for label, _ in examples]
     if len(set(labels)) < 2:
         return None
-    texts = [normalise(text).text for _, text in examples]
-    fitted = fit_weights(
-        texts,
+    return fit_weights(
+        [normalise(text).text for _, text in examples],
         labels,
         vectoriser_options={"token_pattern": r"[a-z]+", "ngram_range": (1, 2), "lowercase": False},
-        C=2.0,
-        max_iter=2000,
+        C=OPTIONS["C"],
+        max_iter=OPTIONS["max_iter"],
     )
-    if fitted is None:  # rules alone
-        logger.info("scikit-learn is not installed; the harassment detector runs on rules only")
+
+
+def _load() -> _Model | None:
+    try:
+        fitted = load_or_fit("harassment", OPTIONS, fit)
+    except (OSError, ValueError):
+        fitted = None
+    if fitted is None:
+        logger.warning("no harassment model (texts, weights or scikit-learn missing); the detector runs on rules only")
         return None
     weights, intercept = fitted
     return _Model(weights=weights, intercept=intercept)
 
 
-MODEL = _train()
+MODEL = _load()
 MODEL_THRESHOLD = 0.8  # probability above which directed text is held as harassment
 MODEL_MIN_EVIDENCE = 0.7  # the weight a content word (or pair) must carry for the model to point at it
 MODEL_MIN_SCORE, MODEL_MAX_SCORE = 0.55, 0.75

@@ -10,8 +10,9 @@ from itertools import islice
 from ...text import Normalised
 from ..phrasing import phrases, readings
 from .context import ADDRESSING, CANDIDATES, FIRST_PERSON, POSITIVE, excused, overlaps
+from .model import MODEL_ALONE_THRESHOLD as ALONE
 from .model import MODEL_CHARS, MODEL_THRESHOLD
-from .signs import STRONG_SIGNS, enough, signs_in
+from .signs import SIGNS, STRONG_SIGNS, enough, signs_in
 from .vocabulary import (
     ACT,
     ACT_ING,
@@ -31,6 +32,8 @@ from .vocabulary import (
     WISH,
     WISH_ING,
 )
+
+MODEL_ALONE_SCORE = 0.6
 
 _INTENT = phrases(
     # first person + intent + the act, in any tense that looks forward
@@ -380,23 +383,24 @@ def find(normalised: Normalised, *, exclude, model):
             if not excused(variant, match, ideation=match.re is _IDEATION):
                 return match, 1.0
     cues = signs_in(variants, exclude)
-    if not cues:
-        return None, 0.0
     text = normalised.text
-    kinds = set(cues)
     context_ok = not ADDRESSING.search(text) and not POSITIVE.search(text)
     if not context_ok:
         return None, 0.0
+    if not cues:
+        return None, 0.0
+    kinds = set(cues)
     shown = min(cues.values(), key=lambda m: m.start())
     if enough(kinds):
         return shown, 0.9
-    if (
-        model is not None
-        and kinds & STRONG_SIGNS
-        and FIRST_PERSON.search(text)
-        and model.probability(text[:MODEL_CHARS]) >= MODEL_THRESHOLD
-    ):
-        return shown, 0.75
+    if model is not None and FIRST_PERSON.search(text):
+        probability = model.probability(text[:MODEL_CHARS])
+        if kinds & STRONG_SIGNS and probability >= MODEL_THRESHOLD:
+            return shown, 0.75
+        # Any other warning sign (not a timeframe, talk or confiding alone), and the model very sure: crises
+        # are written in more ways than the strong signs cover. Held, never refused.
+        if kinds & SIGNS and probability >= ALONE:
+            return shown, MODEL_ALONE_SCORE
     return None, 0.0
 
 

@@ -167,8 +167,9 @@ _CUES = {
         r"(?:standing|sitting|stood|sat|waiting|walking|wandering|pacing|here|im|i am|i m) (?:at|on|by|near|to|"
         r"towards|along) (?:the|a) (?:train station|station|platform|tracks|railway|level crossing|top of the car "
         r"park|top floor|bridge|roof|cliff|cliffs|ledge|edge|river|canal|pier|train tracks|railway tracks|railway line|"
-        r"train line|(?:[0-9]+(?:st|nd|rd|th) floor )?balcony)(?! (?:for|with|to (?:meet|get|catch)|"
-        r"waiting for|because|and (?:my|i|we)|watching|looking at|taking (?:photos|pictures|pics)))",
+        r"train line|(?:[0-9a-z]+ floor )?balcony)(?! (?:for|with|to (?:meet|get|catch)|"
+        r"waiting for|because|and (?:my|i|we)(?! (?:keep|cant stop|can t stop) (?:leaning|looking down))|watching|"
+        r"looking at|taking (?:photos|pictures|pics)))",
         r"(?:on|at) (?:my|the) way to (?:the )?(?:bridge|tracks|cliff|cliffs|roof|river)",
     ),
     "plan": phrases(
@@ -302,7 +303,7 @@ _SIGNS = frozenset(
         "urge",
     }
 )
-# The signs the model may confirm alone: not a time, talk of suicide, tiredness, a place or confiding.
+SIGNS = _SIGNS  # every kind that is a warning sign by itself (not a timeframe, talk of suicide or confiding)
 STRONG_SIGNS = _SIGNS - {"tired", "place"}
 _TIME_PARTNERS = frozenset({"goodbye", "prepared", "means", "plan", "wish", "urge", "done", "hopeless"})
 _TALK_PARTNERS = frozenset({"goodbye", "prepared", "means", "plan"})
