@@ -11,14 +11,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from moderation.models import Visibility
 
-from ..models import CirclePost, Comment, Notification, Reaction, Story, User
+from ..models import Circle, CircleMembership, CirclePost, Comment, Notification, Reaction, Story, User
 from .circles import circle_links, circle_post_links
 from .social import blocked_either_way_q
 from .stories import _parse_cursor, readable_stories  # the feed's cursor: "<moment>_<pk>"
@@ -71,7 +74,8 @@ def _cursor_of(notification: Notification) -> str:
 
 def notification_page(*, viewer, cursor: str | None = None, size: int = PAGE) -> NotificationPage:
     """A page of the viewer's notifications, newest first, and the cursor of the next (None: no more).
-    Three queries at most, whatever the page holds: the notifications with their actors, and their targets."""
+    A fixed number of queries whatever the page holds: the notifications with their actors, their targets, and
+    the circles they are about."""
     rows = visible_notifications(viewer=viewer).select_related("actor")
     position = _parse_cursor(cursor)
     if position is not None:
@@ -86,12 +90,59 @@ def notification_page(*, viewer, cursor: str | None = None, size: int = PAGE) ->
 
 
 def shown_notifications(notifications: Iterable[Notification], *, viewer) -> list[ShownNotification]:
-    """What each notification says and links to, for this viewer (actors joined: no query per row)."""
+    """What each notification says and links to, for this viewer (actors joined: no query per row; the circles
+    the page is about in one query more)."""
     notifications = list(notifications)
-    links = _links(notifications, viewer=viewer)
+    circles = _circles_news(notifications, viewer=viewer)
+    links = _links(notifications, viewer=viewer, circles=circles)
     return [
-        ShownNotification(notification=item, text=describe(item), url=links.get(item.pk, "")) for item in notifications
+        ShownNotification(notification=item, text=describe(item, circles=circles), url=links.get(item.pk, ""))
+        for item in notifications
     ]
+
+
+# Circles, as they are now
+
+
+CIRCLE_KINDS = (Kind.CIRCLE, Kind.CIRCLE_REQUEST, Kind.CHAT_REMINDER)
+
+
+@dataclass(frozen=True)
+class CircleNews:
+    title: str  # the circle's name while it is published; else ""
+    slug: str
+    waiting: int  # requests to join still waiting for a host
+    hosted: bool  # whether the viewer hosts it now
+
+
+def _circles_news(notifications: list[Notification], *, viewer) -> dict[int, CircleNews]:
+    """{circle id: what it is now} for the circles the notifications are about, in one query: a request that a
+    host answered since is no longer counted as waiting."""
+    ids = {
+        item.target_id
+        for item in notifications
+        if item.kind in CIRCLE_KINDS and item.target_id and _label(item) == "community.circle"
+    }
+    if not ids:
+        return {}
+    hosting = CircleMembership.objects.filter(
+        circle=OuterRef("pk"),
+        user=getattr(viewer, "pk", None),
+        status=CircleMembership.Status.ACTIVE,
+        role=CircleMembership.Role.HOST,
+    )
+    waiting = Q(memberships__status=CircleMembership.Status.REQUESTED, memberships__user__is_active=True)
+    rows = (
+        Circle.objects.filter(pk__in=ids)
+        .annotate(waiting=Count("memberships", filter=waiting), hosted=Exists(hosting))
+        .values_list("pk", "title", "visibility", "slug", "waiting", "hosted")
+    )
+    return {
+        pk: CircleNews(
+            title=title if visibility == Visibility.PUBLISHED else "", slug=slug, waiting=waiting, hosted=hosted
+        )
+        for pk, title, visibility, slug, waiting, hosted in rows
+    }
 
 
 # What a notification says
@@ -161,8 +212,49 @@ def _decision(notification: Notification) -> str:
     return _("A moderator published %(what)s again.") % {"what": what}
 
 
-def describe(notification: Notification) -> str:
-    """What happened, in one sentence: who did what to what of yours. Never anyone's writing."""
+def _circle_name(notification: Notification, circles: dict[int, CircleNews]) -> str:
+    news = circles.get(notification.target_id)
+    return news.title if news is not None and news.title else _("a circle")
+
+
+def _chat_start(notification: Notification) -> str:
+    """When the chat starts, in the zone of whoever reads it (the page's and the email's zone are theirs)."""
+    starts_at = parse_datetime((notification.data or {}).get("starts_at") or "")
+    if starts_at is None:
+        return ""
+    return time_format(timezone.localtime(starts_at), "H:i")
+
+
+def _circle_event(notification: Notification, circles: dict[int, CircleNews]) -> str:
+    name = _circle_name(notification, circles)
+    sentences = {
+        "approved": _("Your request to join %(circle)s was accepted"),
+        "declined": _("A host declined your request to join %(circle)s"),
+        "removed": _("You were removed from %(circle)s"),
+        "host": _("You are now a host of %(circle)s"),
+    }
+    sentence = sentences.get((notification.data or {}).get("event"), _("There is news from %(circle)s"))
+    return sentence % {"circle": name}
+
+
+def _join_requests(notification: Notification, circles: dict[int, CircleNews]) -> str:
+    news = circles.get(notification.target_id)
+    if news is None:
+        return _("%(who)s asked to join your circle") % {"who": _who(notification)}
+    name = _circle_name(notification, circles)
+    if not news.waiting:
+        return _("Nobody is waiting to join %(circle)s now") % {"circle": name}
+    return ngettext(
+        "%(count)d person is waiting to join %(circle)s",
+        "%(count)d people are waiting to join %(circle)s",
+        news.waiting,
+    ) % {"count": news.waiting, "circle": name}
+
+
+def describe(notification: Notification, *, circles: dict[int, CircleNews] | None = None) -> str:
+    """What happened, in one sentence: who did what to what of yours. Never anyone's writing: a circle is
+    named by its own published name (`circles`, from `shown_notifications`)."""
+    circles = circles or {}
     data = notification.data or {}
     kind = notification.kind
     count = notification.count
@@ -190,11 +282,17 @@ def describe(notification: Notification) -> str:
     if kind == Kind.REPORT_OUTCOME:
         return _("We reviewed a report you made. Thank you for helping keep Hearten safe.")
     if kind == Kind.CIRCLE_REQUEST:
-        return _("%(who)s asked to join your circle") % {"who": _who(notification)}
+        return _join_requests(notification, circles)
     if kind == Kind.CIRCLE:
-        return _("There is news from a circle you are in")
+        return _circle_event(notification, circles)
     if kind == Kind.CHAT_REMINDER:
-        return _("A support chat you joined starts soon")
+        start = _chat_start(notification)
+        if not start:
+            return _("The support chat of %(circle)s starts soon") % {"circle": _circle_name(notification, circles)}
+        return _("The support chat of %(circle)s starts at %(time)s") % {
+            "circle": _circle_name(notification, circles),
+            "time": start,
+        }
     if kind == Kind.MESSAGE:
         if data.get("request"):
             return _("%(who)s would like to send you a message") % {"who": _who(notification)}
@@ -281,7 +379,13 @@ def _approvals_url() -> str:
         return ""
 
 
-def _links(notifications: list[Notification], *, viewer) -> dict[int, str]:
+def _waits_for(item: Notification, circles: dict[int, CircleNews], found: dict[str, dict[int, str]]) -> bool:
+    """Whether the viewer hosts the circle, may still see it, and someone waits there for an answer."""
+    news = circles.get(item.target_id)
+    return news is not None and news.hosted and news.waiting > 0 and item.target_id in found.get(_label(item), {})
+
+
+def _links(notifications: list[Notification], *, viewer, circles: dict[int, CircleNews]) -> dict[int, str]:
     wanted: dict[str, set[int]] = defaultdict(set)
     for item in notifications:
         label = _label(item)
@@ -294,6 +398,9 @@ def _links(notifications: list[Notification], *, viewer) -> dict[int, str]:
     for item in notifications:
         if item.kind == Kind.REPLY and (item.data or {}).get("waiting"):
             links[item.pk] = _approvals_url()
+        elif item.kind == Kind.CIRCLE_REQUEST and _waits_for(item, circles, found):
+            news = circles[item.target_id]
+            links[item.pk] = reverse("community:circle_requests", args=[news.slug])
         elif item.kind == Kind.FOLLOW and item.actor is not None and item.actor.is_active:
             links[item.pk] = reverse("community:profile", args=[item.actor.handle])
         elif item.target_id:

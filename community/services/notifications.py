@@ -533,7 +533,7 @@ def _send(user, address: str, notifications: list[Notification], *, digest: bool
             "digest": digest,
             "name": user.name,
             "notifications_url": site + reverse("community:notifications"),
-            "settings_url": site + reverse("community:settings"),
+            "settings_url": site + reverse("community:preferences"),
             "help_url": site + reverse("help"),
         }
         prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")

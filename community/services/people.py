@@ -57,9 +57,12 @@ class NeedsConfirmation(ValidationError):
     """Screening asked the writer to reconsider (a nudge): save again with `confirmed=True` to post anyway."""
 
 
-def refuse_or_confirm(decisions: dict, *, confirmed: bool) -> None:
+def refuse_or_confirm(decisions: dict, *, confirmed: bool, texts: dict | None = None, kind: str = "") -> None:
     """Raise for screening decisions, keyed by the field they read: a refusal (ValidationError naming each
-    field, code "screening"), or a nudge the writer has not `confirmed` (NeedsConfirmation, code "nudge")."""
+    field, code "screening"), or a nudge the writer has not `confirmed` (NeedsConfirmation, code "nudge").
+
+    Given the `texts` the decisions screened (as services.stories.nudges_of takes them) and their `kind`, the
+    NeedsConfirmation carries `nudges`: the words each field's own decision asked about, for the page to mark."""
     refused = {
         field: ValidationError(str(decision.message), code="screening")
         for field, decision in decisions.items()
@@ -73,7 +76,13 @@ def refuse_or_confirm(decisions: dict, *, confirmed: bool) -> None:
         if decision.action == Action.NUDGE
     }
     if nudged and not confirmed:
-        raise NeedsConfirmation(nudged)
+        error = NeedsConfirmation(nudged)
+        error.nudges = {}
+        if texts is not None:
+            from .stories import nudges_of  # noqa: PLC0415 (stories builds on this module)
+
+            error.nudges = nudges_of(decisions, texts, kind=kind)
+        raise error
 
 
 def screen_profile(user: User, *, confirmed: bool = False) -> Decision:
@@ -90,7 +99,8 @@ def screen_profile(user: User, *, confirmed: bool = False) -> Decision:
         for name in PROFILE_TEXT_FIELDS
         if getattr(user, name)
     }
-    refuse_or_confirm(decisions, confirmed=confirmed)
+    texts = {name: [(name, getattr(user, name))] for name in decisions}
+    refuse_or_confirm(decisions, confirmed=confirmed, texts=texts, kind=Kind.PROFILE)
     decision = moderation.merge_decisions(decisions.values())
     moderation.record_screening(user, decision, confirmed=True)
     return decision

@@ -96,7 +96,7 @@ def _browser_country(request) -> str:
 def edit_profile(request):
     initial = {} if request.user.country else {"country": _browser_country(request)}
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user, initial=initial)
-    reconsider = False
+    reconsider, nudges = False, {}
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
         try:
@@ -109,7 +109,7 @@ def edit_profile(request):
                 confirmed=request.POST.get("confirm") == "1",
             )
         except services.NeedsConfirmation as error:
-            reconsider = True
+            reconsider, nudges = True, getattr(error, "nudges", {})
             add_form_errors(form, error)
         except ValidationError as error:
             add_form_errors(form, error)
@@ -119,7 +119,13 @@ def edit_profile(request):
         request.user.refresh_from_db()
     held = request.user.visibility != Visibility.PUBLISHED
     crisis = held and any(label.get("name") == "crisis" for label in request.user.screening_labels or [])
-    context = {"form": form, "reconsider": reconsider, "held": held, "crisis": crisis}
+    context = {
+        "form": form,
+        "reconsider": reconsider,
+        "nudges": nudges,  # the words to mark, by field, as screening decided for this writer
+        "held": held,
+        "crisis": crisis,
+    }
     return render(request, "community/settings.html", context, status=400 if form.errors else 200)
 
 

@@ -29,14 +29,14 @@ def shown(person):
     return notification_page(viewer=person).items
 
 
-def test_a_join_request_links_the_host_to_the_circle_and_stops_when_they_can_no_longer_see_it(act):
+def test_a_join_request_links_the_host_to_the_requests_and_stops_when_they_can_no_longer_see_the_circle(act):
     host = adult()
     circle = make_circle(host, join_policy=Circle.JoinPolicy.REQUEST)
     act(circle_services.join_circle, actor=adult(), circle=circle, accept_guidelines=True)
 
     [item] = shown(host)
     assert item.notification.kind == Notification.Kind.CIRCLE_REQUEST
-    assert item.url == f"/circles/{circle.slug}/"
+    assert item.url == f"/circles/{circle.slug}/requests/"
 
     Circle.objects.filter(pk=circle.pk).update(archived_at=timezone.now())
     assert shown(host)[0].url == ""

@@ -262,3 +262,16 @@ def test_by_default_a_digest_comes_at_18_utc_for_someone_who_never_chose(act):
 
     assert [message.to for message in mail.outbox] == [[author.email]]
     assert "(15 Jan, 10:00)" in mail.outbox[0].body
+
+
+def test_the_link_to_choose_a_daily_summary_goes_to_the_email_settings(act, client):
+    author = person()
+    comment(act, UserFactory(), post(act, author))
+
+    [message] = mail.outbox
+    assert "http://127.0.0.1:8000/settings/preferences/" in message.body
+    html = message.alternatives[0][0]
+    assert 'href="http://127.0.0.1:8000/settings/preferences/"' in html
+    assert 'href="http://127.0.0.1:8000/settings/"' not in html
+    client.force_login(author)
+    assert "email_mode" in client.get("/settings/preferences/").content.decode()  # where the choice is made
