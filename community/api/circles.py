@@ -26,7 +26,7 @@ from moderation.models import Visibility, warning_labels
 from ..models import MAX_CHAT_MESSAGE, Circle, CirclePost
 from ..selectors import circles as circle_selectors
 from ..services import circles as circle_services
-from .people import ModerationOutcomeSerializer, moderation_outcome
+from .people import CrisisHelpSerializer, ModerationOutcomeSerializer, help_for, moderation_outcome
 
 MAX_PAGE = 100
 POLL_SECONDS = 2
@@ -42,6 +42,18 @@ class PersonSerializer(serializers.Serializer):
 
 def _person(user) -> dict | None:
     return {"handle": user.handle, "name": user.name} if user is not None else None
+
+
+class ShownPersonSerializer(serializers.Serializer):
+    handle = serializers.CharField(allow_null=True, help_text="Null for an under-18 the caller may not see named.")
+    name = serializers.CharField(help_text='Their name, or "a teen host" / "a member under 18".')
+
+
+def _shown(shown) -> dict:
+    """A host or member as `selectors.circles.ShownPerson` says the caller may see them."""
+    if shown.user is None:
+        return {"handle": None, "name": str(shown.label)}
+    return _person(shown.user)
 
 
 class SessionSerializer(serializers.Serializer):
@@ -65,7 +77,7 @@ class ChatStateSerializer(serializers.Serializer):
 def _chat_state(request, circle, state=None) -> dict:
     state = state or circle_selectors.chat_state(circle)
     zone_name = getattr(request.user, "time_zone", "") or timezone.get_current_timezone_name() or circle.time_zone
-    schedules = [circle_selectors.describe_schedule(s, circle) for s in circle.chat_schedules.all() if s.active]
+    schedules = circle_selectors.schedule_texts(circle, at=state.at)
     return {
         "open": state.open,
         "session": _session(state.current),
@@ -87,7 +99,9 @@ class CircleSerializer(serializers.Serializer):
     title = serializers.CharField()
     description = serializers.CharField()
     guidelines = serializers.CharField()
-    join_policy = serializers.CharField(help_text="open (join at once) or request (a host approves).")
+    join_policy = serializers.CharField(
+        help_text="open (join at once) or request (a host approves); always request for a circle for everyone."
+    )
     age_group = serializers.CharField(help_text="everyone, adults or teens.")
     time_zone = serializers.CharField(help_text="The zone the chat times are given in.")
     member_count = serializers.IntegerField()
@@ -105,7 +119,7 @@ def _circle(request, circle, *, hosts=None) -> dict:
         "title": circle.title,
         "description": circle.description,
         "guidelines": circle.guidelines,
-        "join_policy": circle.join_policy,
+        "join_policy": Circle.JoinPolicy.REQUEST if circle_selectors.joins_by_request(circle) else circle.join_policy,
         "age_group": circle.age_group,
         "time_zone": circle.time_zone,
         "member_count": getattr(circle, "member_count", 0),
@@ -124,7 +138,11 @@ def _circle(request, circle, *, hosts=None) -> dict:
 
 
 class CircleDetailSerializer(CircleSerializer):
-    hosts = PersonSerializer(many=True)
+    hosts = ShownPersonSerializer(
+        many=True,
+        help_text="An under-18 host is named only to the circle's teen members and moderators; to anyone else they "
+        'are "a teen host", without a handle.',
+    )
 
 
 class PostSerializer(serializers.Serializer):
@@ -133,7 +151,9 @@ class PostSerializer(serializers.Serializer):
     is_author = serializers.BooleanField()
     body = serializers.CharField()
     pinned = serializers.BooleanField()
-    removed_by_host = serializers.BooleanField(help_text="To its writer only: a host took it off the circle.")
+    removed_by_host = serializers.BooleanField(
+        help_text="To its writer, the hosts and moderators: a host took it off the circle (hosts may restore it)."
+    )
     visibility = serializers.CharField(allow_null=True, help_text="To its writer only: published, held...")
     held_reason = serializers.CharField(allow_null=True, help_text="To its writer only.")
     content_warnings = serializers.ListField(child=serializers.CharField())
@@ -151,7 +171,7 @@ class PostSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
-def _post(request, post) -> dict:
+def _post(request, post, *, manages: bool = False) -> dict:
     deleted = post.deleted_at is not None
     mine = post.author_id is not None and post.author_id == request.user.pk
     return {
@@ -160,7 +180,7 @@ def _post(request, post) -> dict:
         "is_author": mine,
         "body": "" if deleted else post.body,
         "pinned": post.pinned_at is not None,
-        "removed_by_host": mine and post.removed_by_id is not None,
+        "removed_by_host": (mine or manages) and post.removed_by_id is not None,
         "visibility": post.visibility if mine else None,
         "held_reason": post.held_reason if mine else None,
         "content_warnings": list(post.content_warnings or []),
@@ -230,6 +250,11 @@ class MessagesSerializer(ChatStateSerializer):
     can_remove = serializers.BooleanField(help_text="Whether the caller may remove others' messages (a host).")
     poll_seconds = serializers.IntegerField()
     help_url = serializers.CharField()
+    crisis_help = CrisisHelpSerializer(
+        allow_null=True,
+        help_text="When one of the caller's messages in this session reads as a crisis: the helplines open now, "
+        "to show in the room straight away. Null otherwise.",
+    )
 
 
 class WrittenMessageSerializer(MessageSerializer):
@@ -245,7 +270,7 @@ class RequestSerializer(serializers.Serializer):
 
 class MemberSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    person = PersonSerializer()
+    person = ShownPersonSerializer()
     role = serializers.CharField()
     since = serializers.DateTimeField()
 
@@ -352,7 +377,8 @@ class CircleViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=CircleDetailSerializer)
     def retrieve(self, request, slug=None):
         circle = self._circle(slug)
-        return Response({**_circle(request, circle), "hosts": [_person(u) for u in circle_selectors.hosts_of(circle)]})
+        hosts = circle_selectors.hosts_shown_to(viewer=request.user, circle=circle)
+        return Response({**_circle(request, circle), "hosts": [_shown(host) for host in hosts]})
 
     @extend_schema(request=CircleInput, responses={201: CircleDetailSerializer})
     def create(self, request):
@@ -454,8 +480,8 @@ class CircleViewSet(viewsets.GenericViewSet):
         circle = self._readable(slug)
         return Response(
             [
-                {"id": row.pk, "person": _person(row.user), "role": row.role, "since": row.created_at}
-                for row in circle_selectors.members_of(circle)
+                {"id": row.membership_id, "person": _shown(row), "role": row.role, "since": row.since}
+                for row in circle_selectors.members_shown_to(viewer=request.user, circle=circle)
             ]
         )
 
@@ -503,10 +529,11 @@ class CircleViewSet(viewsets.GenericViewSet):
         )
         for post in [*page.pinned, *page.posts]:
             post.circle = circle
+        manages = circle_selectors.can_manage(request.user, circle)
         return Response(
             {
-                "pinned": [_post(request, post) for post in page.pinned],
-                "results": [_post(request, post) for post in page.posts],
+                "pinned": [_post(request, post, manages=manages) for post in page.pinned],
+                "results": [_post(request, post, manages=manages) for post in page.posts],
                 "older": page.older,
             }
         )
@@ -528,6 +555,14 @@ class CircleViewSet(viewsets.GenericViewSet):
         """Take a post off the circle (hosts): its writer still sees it, marked as removed."""
         circle = self._readable(slug)
         circle_services.remove_post(actor=request.user, post=self._post(circle, item))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(parameters=[ITEM], request=None, responses={204: None})
+    @action(detail=True, methods=["post"], url_path=r"posts/(?P<item>[0-9]+)/restore")
+    def restore_post(self, request, slug=None, item=None):
+        """Put a post a host removed back in the circle (hosts and moderators)."""
+        circle = self._readable(slug)
+        circle_services.restore_post(actor=request.user, post=self._post(circle, item))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(parameters=[ITEM], request=None, responses={204: None})
@@ -585,6 +620,7 @@ class CircleViewSet(viewsets.GenericViewSet):
             viewer=request.user, circle=circle, session=state.current, after=after
         )
         cursor = rows[-1].pk if rows else (after or 0)
+        crisis = circle_selectors.crisis_in_session(viewer=request.user, circle=circle, session=state.current)
         return Response(
             {
                 **_chat_state(request, circle, state),
@@ -595,6 +631,7 @@ class CircleViewSet(viewsets.GenericViewSet):
                 "can_remove": circle_selectors.can_manage(request.user, circle),
                 "poll_seconds": POLL_SECONDS,
                 "help_url": reverse("resources:crisis_response"),
+                "crisis_help": help_for(request) if crisis else None,
                 "max_length": MAX_CHAT_MESSAGE,
             }
         )

@@ -40,6 +40,7 @@ from moderation import services as moderation_services
 from moderation.models import Visibility
 
 from ..models import (
+    STAFF_ROLES,
     Block,
     ChatMessage,
     ChatSchedule,
@@ -50,6 +51,9 @@ from ..models import (
     Notification,
     Preferences,
     TopicChoice,
+)
+from ..models import (
+    Role as PersonRole,
 )
 from .preferences import sensitive_choice
 
@@ -70,6 +74,44 @@ _MAX_STEPS = 2_000  # occurrences looked at for one answer: a rule that never la
 def is_staff_moderator(viewer) -> bool:
     """Moderators and staff admins: they see every circle and act on any of them (never blocked by age)."""
     return moderation_services.can_moderate(viewer)
+
+
+# Who may start and host a circle for everyone (adults and under-18s together): staff and people whose role
+# Hearten checked (experts with a verified credential, members of a verified organisation, moderators).
+TRUSTED_ROLES = frozenset({PersonRole.EXPERT, PersonRole.ORGANISATION_MEMBER, *STAFF_ROLES})
+
+
+def trusted_adult(user) -> bool:
+    """Whether the person may start a circle for everyone and host one: an active adult who is staff, or an
+    expert, organisation member or moderator. (Age is checked before roles: a minor is never one.)"""
+    if not (getattr(user, "is_authenticated", False) and user.is_active) or user.is_minor:
+        return False
+    return bool(user.is_staff or TRUSTED_ROLES.intersection(user.roles))
+
+
+def trusted_adults_q(prefix: str = "user__") -> Q:
+    """The same as `trusted_adult`, as a filter on a relation to people (`prefix` leads to the person)."""
+    today = timezone.now().date()
+    adult = Q(**{f"{prefix}minor_until__isnull": True}) | Q(**{f"{prefix}minor_until__lte": today})
+    trusted = Q(**{f"{prefix}is_staff": True}) | Q(**{f"{prefix}groups__name__in": list(TRUSTED_ROLES)})
+    return Q(**{f"{prefix}is_active": True}) & adult & trusted
+
+
+def joins_by_request(circle: Circle) -> bool:
+    """Whether a host decides each request to join. Always for a circle for everyone, whatever it was saved with:
+    a host looks at every adult (and every teen) before they meet each other there."""
+    return circle.join_policy != Circle.JoinPolicy.OPEN or circle.age_group == AgeGroup.EVERYONE
+
+
+def names_minors_to(viewer, circle: Circle, membership: CircleMembership | None = ...) -> bool:
+    """Whether the viewer may see who the circle's under-18 members and hosts are: moderators, and under-18s who
+    take part in it (a teens' circle's members; the teens in a circle for everyone). Adults, visitors and teens
+    outside the circle see "a teen host" or "a member under 18" instead."""
+    if is_staff_moderator(viewer):
+        return True
+    return bool(getattr(viewer, "is_authenticated", False) and viewer.is_minor) and takes_part(
+        viewer, circle, membership
+    )
 
 
 def age_fits(user, circle: Circle) -> bool:
@@ -231,8 +273,20 @@ def membership_in(circle: Circle, pk) -> CircleMembership | None:
 
 
 def current_schedule(circle: Circle) -> ChatSchedule | None:
-    """The schedule the hosts' form edits: the circle's active one, else its first."""
-    return circle.chat_schedules.order_by("-active", "pk").first()
+    """The schedule the hosts' form edits: the circle's first active one that still has sessions to come (one
+    that a change ended after the session that was on is not), else its first."""
+    schedules = list(circle.chat_schedules.order_by("-active", "pk"))
+    zone = circle_zone(circle)
+    now = timezone.now()
+    for schedule in schedules:
+        if schedule.active and continues(schedule, zone, now):
+            return schedule
+    return schedules[0] if schedules else None
+
+
+def continues(schedule: ChatSchedule, zone, at: datetime) -> bool:
+    """Whether the schedule has a session to start after `at` (one a change ended has, at most, the one on now)."""
+    return any(session.start > at for session in _sessions_from(schedule, zone, at))
 
 
 def hosts_of(circle: Circle) -> list:
@@ -243,6 +297,48 @@ def hosts_of(circle: Circle) -> list:
         .order_by("created_at", "pk")
     )
     return [row.user for row in rows]
+
+
+@dataclass(frozen=True)
+class ShownPerson:
+    """A host or member as one viewer may see them: `user` is None for an under-18 they may not see named
+    (`label` says "a teen host" or "a member under 18" then)."""
+
+    user: object | None
+    label: str
+    role: str = Role.MEMBER
+    membership_id: int | None = None
+    since: datetime | None = None
+
+
+def hosts_shown_to(*, viewer, circle: Circle) -> list[ShownPerson]:
+    """The circle's hosts for its page and the API: an under-18 host is named only to those `names_minors_to`
+    allows (and to themselves); to everyone else, "a teen host", without handle or name."""
+    named = names_minors_to(viewer, circle)
+    shown = []
+    for user in hosts_of(circle):
+        if user.is_minor and not named and user.pk != getattr(viewer, "pk", None):
+            shown.append(ShownPerson(user=None, label=_("a teen host"), role=Role.HOST))
+        else:
+            shown.append(ShownPerson(user=user, label=user.name, role=Role.HOST))
+    return shown
+
+
+def members_shown_to(*, viewer, circle: Circle) -> list[ShownPerson]:
+    """The members list: in a circle for everyone, under-18 members are "a member under 18" to adult members
+    (hosts, who let them in and look after them, and moderators see who they are)."""
+    named = names_minors_to(viewer, circle) or can_manage(viewer, circle)
+    shown = []
+    for row in members_of(circle):
+        user = row.user
+        if user.is_minor and not named and user.pk != getattr(viewer, "pk", None):
+            label = _("a teen host") if row.role == Role.HOST else _("a member under 18")
+            shown.append(ShownPerson(user=None, label=label, role=row.role, membership_id=row.pk, since=row.created_at))
+        else:
+            shown.append(
+                ShownPerson(user=user, label=user.name, role=row.role, membership_id=row.pk, since=row.created_at)
+            )
+    return shown
 
 
 def members_of(circle: Circle) -> QuerySet[CircleMembership]:
@@ -291,26 +387,31 @@ def _shown_comment_count():
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _shown_to(viewer) -> Q:
+def _shown_to(viewer, *, manages: bool = False) -> Q:
     """Which posts (annotated with `comment_count`) a reader of their circle sees: published ones not removed by a
     host, and their own (held or removed); a deleted post only as "post deleted", while comments under it are
-    shown (a deleted post that was held or removed never is: nobody but its writer saw it)."""
+    shown (a deleted post that was held or removed never is: nobody but its writer saw it). Hosts and moderators
+    (`manages`) also see the published posts a host removed, marked so, to restore one."""
     everyone = Q(visibility=Visibility.PUBLISHED, removed_by__isnull=True)
-    live = Q(deleted_at__isnull=True) & (Q(author=viewer.pk) | everyone)
+    shown = Q(author=viewer.pk) | everyone
+    if manages:
+        shown |= Q(visibility=Visibility.PUBLISHED)
+    live = Q(deleted_at__isnull=True) & shown
     gone = Q(deleted_at__isnull=False, comment_count__gt=0) & everyone
     return live | gone
 
 
 def readable_posts(*, viewer, circle: Circle) -> QuerySet[CirclePost]:
     """The circle's posts as the viewer may see them: none unless they may read the circle; published ones
-    not removed by a host (their writer still sees their own, held or removed); deleted ones as "post deleted"
+    not removed by a host (their writer still sees their own, held or removed; hosts and moderators see removed
+    ones too, to restore them); deleted ones as "post deleted"
     while others' comments under them are shown; never by someone either of them blocked. Each with its author
     and `comment_count`."""
     if not can_read(viewer, circle):
         return CirclePost.objects.none()
     posts = CirclePost.objects.filter(circle=circle).annotate(comment_count=_shown_comment_count())
-    posts = posts.filter(_shown_to(viewer)).exclude(_blocked_either_way(viewer, "author"))
-    return posts.select_related("author", "removed_by")
+    posts = posts.filter(_shown_to(viewer, manages=can_manage(viewer, circle)))
+    return posts.exclude(_blocked_either_way(viewer, "author")).select_related("author", "removed_by")
 
 
 def apply_sensitive_choices(viewer, items) -> list:
@@ -577,6 +678,14 @@ def describe_schedule(schedule, circle) -> str:
     return _("Regularly at %(time)s (%(zone)s), for %(minutes)d minutes") % values
 
 
+def schedule_texts(circle: Circle, *, at: datetime | None = None) -> list[str]:
+    """The chat times in words, for the circle's page, the chat room and the API: its active schedules that still
+    have sessions to come (one a change ended after the live session is left out)."""
+    at = at or timezone.now()
+    zone = circle_zone(circle)
+    return [describe_schedule(s, circle) for s in _active_schedules(circle) if continues(s, zone, at)]
+
+
 # The support chat: its messages
 
 
@@ -678,6 +787,16 @@ def reminder_recipients(circle: Circle, *, dedupe_key: str) -> list[ReminderReci
             continue
         found.append(ReminderRecipient(user_id=user_id, email_mode=mode))
     return found
+
+
+def crisis_in_session(*, viewer, circle: Circle, session: Session | None) -> bool:
+    """Whether one of the viewer's own messages in the session on now read as a crisis (one query): the room then
+    keeps the helplines in view for them."""
+    if session is None or not getattr(viewer, "is_authenticated", False):
+        return False
+    labels = ChatMessage.objects.filter(circle=circle, session_start=session.start, author=viewer.pk)
+    rows = labels.values_list("screening_labels", flat=True)
+    return any(label.get("name") == "crisis" for row in rows for label in row or [])
 
 
 def reads_as_crisis(obj) -> bool:

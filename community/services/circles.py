@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -109,14 +110,23 @@ def _check_circle(data: dict, *, actor) -> None:
         errors["join_policy"] = _("Choose who can join: %(choices)s.") % {
             "choices": ", ".join(Circle.JoinPolicy.values)
         }
-    group = data.get("age_group", AgeGroup.EVERYONE)
+    group = data.get("age_group") or default_age_group(actor)
     if group not in AgeGroup.values:
         errors["age_group"] = _("Choose an age group: %(choices)s.") % {"choices": ", ".join(AgeGroup.values)}
-    elif not circle_selectors.is_staff_moderator(actor):
-        if group == AgeGroup.ADULTS and actor.is_minor:
-            errors["age_group"] = _("Circles for adults are started by adults.")
-        elif group == AgeGroup.TEENS and not actor.is_minor:
-            errors["age_group"] = _("Circles for teens are started by teens (or by Hearten staff).")
+    elif actor.is_minor and group != AgeGroup.TEENS:
+        errors["age_group"] = _("Members under 18 start circles for teens.")
+    elif group == AgeGroup.EVERYONE and not circle_selectors.trusted_adult(actor):
+        errors["age_group"] = _(
+            "Circles for everyone (adults and teens together) are started by Hearten staff, verified experts and "
+            "members of verified organisations. Choose the circle for your own age group."
+        )
+    elif group == AgeGroup.TEENS and not (actor.is_minor or circle_selectors.is_staff_moderator(actor)):
+        errors["age_group"] = _("Circles for teens are started by teens (or by Hearten staff).")
+    title = (data.get("title") or "").strip()
+    if "title" not in errors and title and _title_taken(title):
+        errors["title"] = ValidationError(
+            _("Another circle already has this name. Choose a different name."), code="title_taken"
+        )
     try:
         validate_time_zone(data.get("time_zone") or "UTC")
     except ValidationError as error:
@@ -125,8 +135,22 @@ def _check_circle(data: dict, *, actor) -> None:
         raise ValidationError(errors)
 
 
+def default_age_group(actor) -> str:
+    """A new circle is for its creator's own age group unless they choose otherwise: teens or adults."""
+    return AgeGroup.TEENS if getattr(actor, "is_minor", False) else AgeGroup.ADULTS
+
+
+def _title_taken(title: str, *, exclude=None) -> bool:
+    """Whether a live circle (not archived) already has this name, whatever its case."""
+    circles = Circle.objects.filter(archived_at__isnull=True, title__iexact=title.strip())
+    if exclude is not None:
+        circles = circles.exclude(pk=exclude.pk)
+    return circles.exists()
+
+
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:50].strip("-") or "circle"
+    # Tags are not words: "Art <b>club</b>" is art-club, not art-bclubb.
+    base = slugify(strip_tags(title))[:50].strip("-") or "circle"
     if base in RESERVED_SLUGS:
         base = f"{base}-circle"
     slug, number = base, 1
@@ -142,7 +166,10 @@ def _as_chat_error(error: ValidationError) -> ValidationError:
 
 
 def create_circle(*, actor, data: dict, chat: dict | None = None, confirmed: bool = False) -> Written:
-    """A member starts a circle and becomes its first host (active, guidelines accepted). Its name, description
+    """A member starts a circle and becomes its first host (active, guidelines accepted). The age group is the
+    creator's own unless they choose: under-18s start circles for teens only; a circle for everyone (adults and
+    teens together) is started only by a trusted adult (`selectors.circles.trusted_adult`), and people join it
+    by request, whatever was asked. No two live circles share a name (any case). Its name, description
     and guidelines are screened apart, so a refusal names the field to change; a held circle is seen only by its
     creator and moderators until a moderator lets it through. `chat` ({weekday, start, duration_minutes}, as
     `save_chat_schedule` takes them) sets its weekly chat in the same transaction: times that can't be saved
@@ -151,9 +178,12 @@ def create_circle(*, actor, data: dict, chat: dict | None = None, confirmed: boo
     unknown = set(data) - set(CIRCLE_FIELDS)
     if unknown:
         raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
-    data = {"join_policy": Circle.JoinPolicy.REQUEST, "age_group": AgeGroup.EVERYONE, "time_zone": "UTC", **data}
+    data = {"join_policy": Circle.JoinPolicy.REQUEST, "time_zone": "UTC", **data}
+    data["age_group"] = data.get("age_group") or default_age_group(actor)
     data["time_zone"] = data["time_zone"] or _zone_name_for(actor, Circle())
     _check_circle(data, actor=actor)
+    if data["age_group"] == AgeGroup.EVERYONE:
+        data["join_policy"] = Circle.JoinPolicy.REQUEST  # a host lets each person in: adults meet teens there
     if chat is not None:
         try:
             _check_chat_times(**chat)
@@ -214,17 +244,28 @@ def save_chat_schedule(
     """Set the circle's weekly support chat: every `weekday` (0 Monday .. 6 Sunday) at `start`, a wall-clock time
     in the circle's zone, for `duration_minutes`. Hosts and moderators; changes the circle's chat if it has one.
 
+    A change made while a session is on applies from the next session: the session on now keeps its schedule,
+    which ends with it (its rule gets a COUNT), and the new times go in a schedule that starts after it.
+
     The rule keeps the chosen time (BYHOUR, BYMINUTE): a first session that falls in the hour the clocks skip
     starts when that time would have been, and every later one is at the chosen time again."""
     if not circle_selectors.can_manage(actor, circle):
         raise PermissionDenied(_("Only the circle's hosts can set its chat times."))
     _check_chat_times(weekday=weekday, start=start, duration_minutes=duration_minutes)
     zone = circle_selectors.circle_zone(circle)
-    today = timezone.now().astimezone(zone).date()
+    now = timezone.now()
+    live = circle_selectors.chat_state(circle, at=now).current
+    today = now.astimezone(zone).date()
     day = today + timedelta(days=(weekday - today.weekday()) % 7)
     start = start.replace(second=0, microsecond=0, tzinfo=None)
     first = circle_selectors.wall_clock_instant(datetime.combine(day, start), zone)
+    while live is not None and first < live.end:  # the session on now runs to its planned end
+        day += timedelta(days=7)
+        first = circle_selectors.wall_clock_instant(datetime.combine(day, start), zone)
     schedule = circle_selectors.current_schedule(circle) or ChatSchedule(circle=circle)
+    if live is not None and schedule.pk is not None and schedule.pk == live.schedule.pk:
+        _end_with(schedule, live, zone)
+        schedule = ChatSchedule(circle=circle)
     schedule.first_start = first
     schedule.duration_minutes = duration_minutes
     schedule.rrule = f"FREQ=WEEKLY;BYDAY={WEEKDAYS[weekday]};BYHOUR={start.hour};BYMINUTE={start.minute}"
@@ -234,6 +275,23 @@ def save_chat_schedule(
     if hasattr(circle, "_prefetched_objects_cache"):
         circle._prefetched_objects_cache.pop("chat_schedules", None)
     return schedule
+
+
+def _end_with(schedule: ChatSchedule, session, zone) -> None:
+    """Let the schedule run up to and including `session`, and no further: its rule counts its sessions
+    (COUNT, which calendar apps read the same way whatever the zone)."""
+    count = 0
+    for local in circle_selectors.parse_rule(schedule, zone):
+        if count >= 100_000 or circle_selectors.wall_clock_instant(local, zone) > session.start:
+            break
+        count += 1
+    parts = [
+        part
+        for part in schedule.rrule.removeprefix("RRULE:").split(";")
+        if part and part.split("=", 1)[0].strip().upper() not in ("COUNT", "UNTIL")
+    ]
+    schedule.rrule = ";".join([*parts, f"COUNT={max(count, 1)}"])
+    schedule.save(update_fields=["rrule"])
 
 
 # Joining and leaving
@@ -287,7 +345,7 @@ def join_circle(*, actor, circle: Circle, accept_guidelines: bool, note: str = "
             {"accept_guidelines": ValidationError(_("Read and accept the guidelines to join."), code="guidelines")}
         )
     note = (note or "").strip()
-    is_open = circle.join_policy == Circle.JoinPolicy.OPEN
+    is_open = not circle_selectors.joins_by_request(circle)
     if note and not is_open:
         limit = CircleMembership._meta.get_field("request_note").max_length
         if len(note) > limit:
@@ -328,11 +386,14 @@ def _lock_circle(circle: Circle) -> None:
 
 
 def _other_hosts(circle: Circle, user) -> bool:
-    return (
-        CircleMembership.objects.filter(circle=circle, status=Status.ACTIVE, role=Role.HOST, user__is_active=True)
-        .exclude(user=user.pk)
-        .exists()
-    )
+    """Whether another host stays when `user` goes. In a circle for everyone, when a trusted adult host goes,
+    another trusted adult host must stay: the circle is never left without one."""
+    hosts = CircleMembership.objects.filter(
+        circle=circle, status=Status.ACTIVE, role=Role.HOST, user__is_active=True
+    ).exclude(user=user.pk)
+    if circle.age_group == AgeGroup.EVERYONE and circle_selectors.trusted_adult(user):
+        hosts = hosts.filter(circle_selectors.trusted_adults_q())
+    return hosts.exists()
 
 
 def leave_circle(*, actor, circle: Circle) -> bool:
@@ -358,7 +419,8 @@ def leave_circle(*, actor, circle: Circle) -> bool:
 
 
 def decide_request(*, actor, membership: CircleMembership, approve: bool) -> CircleMembership:
-    """A host (or a moderator) lets someone in, or declines their request; the person is told either way."""
+    """A host (or a moderator) lets someone in, or declines their request; the person is told either way. In a
+    circle for everyone only a trusted adult host (or a moderator) lets people in."""
     circle = membership.circle
     if not circle_selectors.can_manage(actor, circle):
         raise PermissionDenied(_("Only the circle's hosts can decide requests to join."))
@@ -372,6 +434,13 @@ def decide_request(*, actor, membership: CircleMembership, approve: bool) -> Cir
             circle_selectors.age_fits(row.user, circle) or circle_selectors.is_staff_moderator(row.user)
         ):
             raise ValidationError({"request": _("This person's age no longer fits the circle's age group.")})
+        if (
+            approve
+            and circle.age_group == AgeGroup.EVERYONE
+            and not (circle_selectors.trusted_adult(actor) or circle_selectors.is_staff_moderator(actor))
+        ):
+            # Adults and teens meet in a circle for everyone: someone Hearten trusts lets each of them in.
+            raise PermissionDenied(_("In a circle for everyone, requests are approved by a trusted adult host."))
         row.status = Status.ACTIVE if approve else Status.DECLINED
         row.decided_by = actor
         row.save(update_fields=["status", "decided_by", "updated_at"])
@@ -428,13 +497,23 @@ def remove_member(*, actor, circle: Circle, user) -> CircleMembership:
 
 
 def appoint_host(*, actor, circle: Circle, user) -> CircleMembership:
-    """Make an active member a host: moderators, the circle's hosts, and its creator (while a member) may."""
+    """Make an active member a host: moderators, the circle's hosts, and its creator (while a member) may. A
+    circle for everyone is hosted by trusted adults only (`selectors.circles.trusted_adult`)."""
     creator = circle.created_by_id == actor.pk and circle_selectors.takes_part(actor, circle)
     if not (circle_selectors.can_manage(actor, circle) or creator):
         raise PermissionDenied(_("Only the circle's hosts can appoint hosts."))
     row = CircleMembership.objects.filter(circle=circle, user=user.pk, status=Status.ACTIVE).first()
     if row is None or not user.is_active:
         raise ValidationError({"member": _("Only a member of the circle can become a host.")})
+    if circle.age_group == AgeGroup.EVERYONE and not circle_selectors.trusted_adult(user):
+        raise ValidationError(
+            {
+                "member": ValidationError(
+                    _("Hosts of a circle for everyone are staff, verified experts or organisation members."),
+                    code="host_not_trusted",
+                )
+            }
+        )
     if row.role != Role.HOST:
         row.role, row.decided_by = Role.HOST, actor
         row.save(update_fields=["role", "decided_by", "updated_at"])
@@ -509,7 +588,8 @@ def pin_post(*, actor, post: CirclePost, pinned: bool = True) -> CirclePost:
 
 
 def remove_post(*, actor, post: CirclePost, reason: str = "") -> CirclePost:
-    """A host takes a post off the circle: its writer still sees it, marked as removed by a host. Audited."""
+    """A host takes a post off the circle: its writer, the hosts and moderators still see it, marked as removed by
+    a host (a host can restore it). Audited."""
     if not circle_selectors.can_manage(actor, post.circle):
         raise PermissionDenied(_("Only the circle's hosts can remove posts."))
     if post.author_id == actor.pk:
@@ -528,6 +608,28 @@ def remove_post(*, actor, post: CirclePost, reason: str = "") -> CirclePost:
             changes={"removed_by": [None, actor.pk]},
         )
     post.removed_by, post.pinned_at = actor, None
+    return post
+
+
+def restore_post(*, actor, post: CirclePost) -> CirclePost:
+    """A host (or a moderator) puts a post a host removed back in the circle: the undo of `remove_post`. Audited;
+    restoring a post that is not removed changes nothing."""
+    if not circle_selectors.can_manage(actor, post.circle):
+        raise PermissionDenied(_("Only the circle's hosts can restore posts."))
+    if post.deleted_at is not None:
+        raise ValidationError({"post": _("Its writer deleted this post.")})
+    if post.removed_by_id is None:
+        return post
+    with transaction.atomic():
+        CirclePost.objects.filter(pk=post.pk).update(removed_by=None)
+        moderation.audit(
+            actor=actor,
+            action="circle.post_restore",
+            target=post,
+            summary=_("Put back in the circle by a host"),
+            changes={"removed_by": [post.removed_by_id, None]},
+        )
+    post.removed_by = None
     return post
 
 
@@ -658,6 +760,7 @@ __all__ = [
     "appoint_host",
     "create_circle",
     "decide_request",
+    "default_age_group",
     "delete_post",
     "describe_moment",
     "join_circle",
@@ -668,6 +771,7 @@ __all__ = [
     "remove_comment",
     "remove_member",
     "remove_post",
+    "restore_post",
     "save_chat_schedule",
     "send_chat_message",
     "write_post",

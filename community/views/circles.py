@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 
 from moderation.models import Visibility
 from moderation.services import reads_as_crisis
+from resources.selectors import help as help_selectors
+from resources.views.help import viewer_zone
 
 from .. import selectors
 from ..calendar import circle_calendar
@@ -63,7 +65,11 @@ class CircleForm(forms.Form):
     join_policy = forms.ChoiceField(
         label=gettext_lazy("Who can join"), choices=Circle.JoinPolicy.choices, widget=forms.RadioSelect
     )
-    age_group = forms.ChoiceField(label=gettext_lazy("Age group"), choices=Circle.AgeGroup.choices)
+    age_group = forms.ChoiceField(
+        label=gettext_lazy("Age group"),
+        choices=Circle.AgeGroup.choices,
+        help_text=gettext_lazy("Your own age group, unless you may start a circle for everyone (see above)."),
+    )
     time_zone = forms.ChoiceField(
         label=gettext_lazy("Time zone of the weekly chat"), choices=TIME_ZONE_CHOICES[1:], required=False
     )
@@ -75,7 +81,7 @@ class CircleForm(forms.Form):
         required=False,
     )
     chat_time = forms.TimeField(
-        label=gettext_lazy("At"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=gettext_lazy("At"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     chat_minutes = forms.IntegerField(label=gettext_lazy("For (minutes)"), min_value=15, max_value=240, initial=60)
 
@@ -92,7 +98,7 @@ class CircleForm(forms.Form):
 
 class ScheduleForm(forms.Form):
     weekday = forms.TypedChoiceField(label=gettext_lazy("Every"), choices=WEEKDAY_CHOICES, coerce=int)
-    start = forms.TimeField(label=gettext_lazy("At"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start = forms.TimeField(label=gettext_lazy("At"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     duration_minutes = forms.IntegerField(label=gettext_lazy("For (minutes)"), min_value=15, max_value=240)
     active = forms.BooleanField(label=gettext_lazy("The chat takes place"), required=False, initial=True)
 
@@ -171,7 +177,7 @@ def _errors_of(error) -> str:
 
 
 def _schedule_texts(circle, state) -> list[str]:
-    return [describe_schedule(schedule, circle) for schedule in circle.chat_schedules.all() if schedule.active]
+    return circle_selectors.schedule_texts(circle, at=state.at)
 
 
 def _circle_context(request, circle, **extra) -> dict:
@@ -192,7 +198,8 @@ def _circle_context(request, circle, **extra) -> dict:
         "can_read": can_read,
         "can_manage": can_manage,
         "age_fits": circle_selectors.age_fits(viewer, circle) or circle_selectors.is_staff_moderator(viewer),
-        "hosts": circle_selectors.hosts_of(circle),
+        "hosts": circle_selectors.hosts_shown_to(viewer=viewer, circle=circle),
+        "joins_by_request": circle_selectors.joins_by_request(circle),
         "page": page,
         "chat": state,
         "schedules": _schedule_texts(circle, state),
@@ -205,6 +212,14 @@ def _circle_context(request, circle, **extra) -> dict:
     }
     context.update(extra)
     return context
+
+
+ALREADY_DECIDED = frozenset({"already_member", "already_requested", "declined", "removed"})
+
+
+def _codes(error: ValidationError) -> set[str]:
+    items = [item for group in getattr(error, "error_dict", {}).values() for item in group]
+    return {item.code for item in items or getattr(error, "error_list", []) if item.code}
 
 
 def _int_or_none(value):
@@ -231,7 +246,7 @@ def circle_new(request):
         raise PermissionDenied(_("You can't start a circle right now."))
     initial = {
         "join_policy": Circle.JoinPolicy.REQUEST,
-        "age_group": Circle.AgeGroup.TEENS if request.user.is_minor else Circle.AgeGroup.EVERYONE,
+        "age_group": circle_services.default_age_group(request.user),
         "time_zone": request.user.time_zone or timezone.get_current_timezone_name() or "UTC",
         "chat_minutes": 60,
     }
@@ -300,6 +315,9 @@ def circle_join(request, slug):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
+            if _codes(error) & ALREADY_DECIDED:
+                # The join box says where they stand ("You're a member of this circle"): once is enough.
+                return redirect(_circle_url(circle, "join"))
             add_form_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
@@ -377,7 +395,7 @@ def circle_members(request, slug):
         raise Http404(_("Only the circle's members see who else is in it."))
     context = {
         "circle": circle,
-        "members": circle_selectors.members_of(circle),
+        "members": circle_selectors.members_shown_to(viewer=request.user, circle=circle),
         "can_manage": circle_selectors.can_manage(request.user, circle),
         "is_creator": circle.created_by_id == request.user.pk,
         "may_remove_hosts": circle_selectors.is_staff_moderator(request.user)
@@ -422,6 +440,7 @@ def circle_schedule(request, slug):
             "active": current.active,
         }
     form = ScheduleForm(request.POST or None, initial=initial)
+    live = circle_selectors.chat_state(circle).current
     if request.method == "POST" and form.is_valid():
         try:
             circle_services.save_chat_schedule(
@@ -435,12 +454,18 @@ def circle_schedule(request, slug):
         except ValidationError as error:
             add_form_errors(form, error)
         else:
-            messages.success(request, _("The chat times are saved."))
+            if live is not None:
+                messages.success(
+                    request,
+                    _("The chat times are saved. They apply from the next session: the one on now ends as planned."),
+                )
+            else:
+                messages.success(request, _("The chat times are saved."))
             return redirect(reverse("community:circle_chat", args=[circle.slug]))
     return render(
         request,
         "community/circles/schedule.html",
-        {"circle": circle, "form": form, "zone": circle.time_zone},
+        {"circle": circle, "form": form, "zone": circle.time_zone, "live": live},
         status=400 if form.errors else 200,
     )
 
@@ -575,8 +600,8 @@ def circle_post_comment(request, slug, pk):
 @login_required
 @require_POST
 def circle_post_action(request, slug, pk, what):
-    """pin, unpin, remove (hosts), delete (the writer)."""
-    if what not in ("pin", "unpin", "remove", "delete"):
+    """pin, unpin, remove and restore (hosts), delete (the writer)."""
+    if what not in ("pin", "unpin", "remove", "restore", "delete"):
         raise Http404()
     circle, post = _readable_post(request, slug, pk)
     try:
@@ -588,7 +613,15 @@ def circle_post_action(request, slug, pk, what):
             messages.success(request, _("The post is no longer pinned."))
         elif what == "remove":
             circle_services.remove_post(actor=request.user, post=post)
-            messages.success(request, _("The post is off the circle. Its writer still sees it, marked as removed."))
+            messages.success(
+                request,
+                _("The post is off the circle. Its writer and the hosts still see it, marked: you can undo."),
+            )
+            return redirect(_post_url(post))
+        elif what == "restore":
+            circle_services.restore_post(actor=request.user, post=post)
+            messages.success(request, _("The post is back in the circle."))
+            return redirect(_post_url(post))
         else:
             circle_services.delete_post(actor=request.user, post=post)
             messages.success(request, _("Your post is deleted."))
@@ -612,6 +645,13 @@ def circle_comment_remove(request, slug, pk):
         messages.error(request, _errors_of(error))
     else:
         messages.success(request, _("The comment is off the post. Its writer still sees it, marked as removed."))
+    return _back_to(request, circle, post)
+
+
+def _back_to(request, circle, post):
+    """After a comment goes: its post, while the viewer may still open it; else the circle's posts."""
+    if circle_selectors.post_for(viewer=request.user, circle=circle, pk=post.pk) is None:
+        return redirect(_circle_url(circle, "posts"))
     return redirect(_post_url(post, "comments"))
 
 
@@ -626,7 +666,7 @@ def circle_comment_delete(request, slug, pk):
     comment, post = found
     delete_comment(actor=request.user, comment=comment)
     messages.success(request, _("Your comment is deleted."))
-    return redirect(_post_url(post, "comments"))
+    return _back_to(request, circle, post)
 
 
 # The support chat
@@ -637,6 +677,7 @@ def _chat_context(request, circle, *, form=None, error=None) -> dict:
     state = circle_selectors.chat_state(circle)
     can_read = circle_selectors.can_read(viewer, circle)
     rows = circle_selectors.chat_messages(viewer=viewer, circle=circle, session=state.current) if can_read else []
+    crisis = any(row.author_id == viewer.pk and circle_selectors.reads_as_crisis(row) for row in rows)
     return {
         "circle": circle,
         "chat": state,
@@ -653,7 +694,16 @@ def _chat_context(request, circle, *, form=None, error=None) -> dict:
         "schedules": _schedule_texts(circle, state),
         "upcoming": circle_selectors.upcoming_sessions(circle, count=3),
         "max_message": MAX_CHAT_MESSAGE,
+        # A message of theirs read as a crisis: the helplines open now, right there in the room.
+        "crisis_panel": _crisis_panel(request) if crisis else None,
     }
+
+
+def _crisis_panel(request):
+    choice = help_selectors.resolve_country(
+        user=request.user, accept_language=request.headers.get("Accept-Language", "")[:500]
+    )
+    return help_selectors.crisis_panel(country=choice.code, viewer_zone=viewer_zone(request))
 
 
 def circle_chat(request, slug):

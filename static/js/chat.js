@@ -17,9 +17,12 @@
   var status = room.querySelector("[data-chat-status]");
   var next = room.querySelector("[data-chat-next]");
   var text = room.dataset;
+  var sendButton = form && form.querySelector("button[type=submit]:not([name=confirm])");
   var canRemove = false;
   var timer = null;
   var failures = 0;
+  var sending = false; // one message in flight at a time: a second Enter does not post it twice
+  var offline = false; // the errors on show are only "connection lost" (a successful poll clears that alone)
   var POLL_MS = 2000;
 
   function csrfToken() {
@@ -35,6 +38,7 @@
   }
 
   function showErrors(messages) {
+    offline = false;
     if (!errors) return;
     errors.replaceChildren();
     messages.forEach(function (message) { errors.appendChild(el("p", "", message)); });
@@ -94,10 +98,68 @@
     if (atBottom || message.is_mine) log.scrollTop = log.scrollHeight;
   }
 
+  // Helplines in the room itself, straight away, when what the person wrote reads as a crisis (built from the
+  // API's crisis_help; shown once).
+  function showCrisisHelp(help) {
+    if (!help || room.querySelector("[data-crisis-help]")) return;
+    var panel = el("section", "help-card crisis-panel chat-crisis");
+    panel.dataset.crisisHelp = "";
+    panel.setAttribute("role", "region");
+    panel.setAttribute("aria-label", text.textCrisisTitle);
+    panel.appendChild(el("h2", "", text.textCrisisTitle));
+    panel.appendChild(el("p", "", help.message || text.textCrisisMessage));
+    var danger = el("p");
+    if (help.emergency && help.emergency.number) {
+      danger.appendChild(el("strong", "", text.textEmergency + " "));
+      var call = el("a", "button help", text.textCall + " " + help.emergency.number);
+      call.href = "tel:" + String(help.emergency.number).replace(/\s+/g, "");
+      danger.appendChild(call);
+    } else {
+      danger.appendChild(el("strong", "", text.textEmergencyLocal));
+    }
+    panel.appendChild(danger);
+    var lines = (help.open_now || []).concat(help.closed_now || []);
+    if (lines.length) {
+      var list = el("ul", "helplines");
+      lines.forEach(function (line) {
+        var item = el("li");
+        var link = el("a", line.opens !== undefined ? "button" : "button help", line.action);
+        link.href = line.href;
+        item.appendChild(link);
+        item.appendChild(el("span", "small", " " + line.helpline + (line.opens !== undefined ? " · " + text.textClosedNow : "")));
+        list.appendChild(item);
+      });
+      panel.appendChild(list);
+    }
+    var more = el("p");
+    var moreLink = el("a", "", text.textMoreHelp);
+    moreLink.href = help.help_url || text.helpUrl;
+    more.appendChild(moreLink);
+    panel.appendChild(more);
+    var anchor = form || log;
+    if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(panel, anchor);
+    else room.appendChild(panel);
+  }
+
   function closeRoom(data) {
     open = false;
     if (timer) window.clearTimeout(timer);
+    var unsent = input && input.value.trim() ? input.value : "";
     if (form) form.hidden = true;
+    if (unsent && !room.querySelector("[data-chat-unsent]")) {
+      // What they were writing stays theirs: shown, read-only, to copy.
+      var kept = el("div", "chat-unsent");
+      kept.dataset.chatUnsent = "";
+      kept.appendChild(el("p", "", text.textUnsent));
+      var copy = el("textarea");
+      copy.readOnly = true;
+      copy.rows = 3;
+      copy.value = unsent;
+      copy.setAttribute("aria-label", text.textUnsent);
+      kept.appendChild(copy);
+      if (form && form.parentNode) form.parentNode.insertBefore(kept, form.nextSibling);
+      else room.appendChild(kept);
+    }
     if (log) {
       // What was said stays on screen until the person leaves; an empty room just goes.
       var empty = log.querySelector("[data-chat-empty]");
@@ -119,6 +181,7 @@
     (data.messages || []).forEach(renderMessage);
     (data.withdrawn || []).forEach(removeMessage);
     if (typeof data.cursor === "number" && data.cursor > cursor) cursor = data.cursor;
+    if (data.crisis_help) showCrisisHelp(data.crisis_help);
     if (!data.open) closeRoom(data);
   }
 
@@ -137,22 +200,36 @@
       })
       .then(function (data) {
         failures = 0;
-        showErrors([]);
+        // Only "connection lost" goes away by itself; what was said about their message stays until they
+        // send again or change the text.
+        if (offline) showErrors([]);
         apply(data);
         schedule(document.hidden ? POLL_MS * 5 : POLL_MS);
       })
       .catch(function () {
         failures += 1;
-        if (failures > 2) showErrors([text.textOffline]);
+        if (failures > 2 && (offline || !errors || errors.hidden)) {
+          showErrors([text.textOffline]);
+          offline = true;
+        }
         schedule(Math.min(POLL_MS * Math.pow(2, failures), 30000));
       });
   }
 
+  function setSending(value) {
+    sending = value;
+    if (sendButton) sendButton.disabled = value;
+    if (input) input.setAttribute("aria-busy", value ? "true" : "false");
+  }
+
   function send(confirm) {
+    if (sending || !open) return;
     var body = input.value;
     if (!body.trim()) return;
     var payload = { body: body };
     if (confirm) payload.confirm = true;
+    setSending(true);
+    showErrors([]);
     fetch(apiUrl, {
       method: "POST",
       credentials: "same-origin",
@@ -164,11 +241,13 @@
       })
       .then(function (result) {
         var data = result.data || {};
+        setSending(false);
         if (result.status === 201) {
           input.value = "";
           showErrors([]);
           renderMessage(data);
           if (data.id > cursor) cursor = data.id;
+          if (data.moderation && data.moderation.help) showCrisisHelp(data.moderation.help);
           return;
         }
         if (result.status === 409 && data.code === "chat_closed") {
@@ -185,7 +264,10 @@
           errors.appendChild(again);
         }
       })
-      .catch(function () { showErrors([text.textOffline]); });
+      .catch(function () {
+        setSending(false);
+        showErrors([text.textOffline]);
+      });
   }
 
   function removeRemotely(id) {
@@ -202,6 +284,8 @@
       event.preventDefault();
       send(false);
     });
+    // Errors stay until the person sends again or changes the text.
+    input.addEventListener("input", function () { if (errors && !errors.hidden) showErrors([]); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
         event.preventDefault();

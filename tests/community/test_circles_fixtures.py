@@ -31,15 +31,27 @@ def staff():
     return StaffFactory()
 
 
+def expert(**fields):
+    """An adult Hearten trusts to host a circle for everyone (adults and teens together)."""
+    person = UserFactory(**fields)
+    grant_role(actor=None, user=person, role=Role.EXPERT)
+    return person
+
+
+_titles = iter(range(1, 1_000_000))
+
+
 def make_circle(host=None, **data) -> Circle:
-    """A circle started by `host` (an adult by default) through the service; `host` is its first host."""
-    host = host or adult()
+    """A circle started by `host` through the service; `host` is its first host. By default an open circle for
+    the host's own age group (an adult's, or an expert's circle for everyone when `age_group="everyone"`);
+    each with a name of its own unless `title` is given (two live circles never share one)."""
+    if host is None:
+        host = expert() if data.get("age_group") == Circle.AgeGroup.EVERYONE else adult()
     fields = {
-        "title": "Evening check-in",
+        "title": f"Evening check-in {next(_titles)}",
         "description": "A quiet place to share how the day went and what helped.",
         "guidelines": GUIDELINES,
         "join_policy": Circle.JoinPolicy.OPEN,
-        "age_group": Circle.AgeGroup.EVERYONE,
         "time_zone": "Europe/London",
         **data,
     }

@@ -40,7 +40,7 @@ CELLS = [
 
 def scene(person: str):
     """A circle with a host, a writer's post and a waiting request; and the person trying, as the row says."""
-    group = {"minor in an adults' circle": "adults", "adult in a teens' circle": "teens"}.get(person, "everyone")
+    group = {"minor in an adults' circle": "adults", "adult in a teens' circle": "teens"}.get(person, "adults")
     host = minor() if group == "teens" else adult()
     circle = make_circle(host, join_policy="request", age_group=group)
     writer = minor() if group == "teens" else adult()

@@ -10,7 +10,7 @@ from community.selectors import circles as circle_selectors
 from community.services import circles as circle_services
 from moderation.models import AuditEntry, Visibility
 
-from .test_circles_fixtures import adult, join, make_circle, minor, moderator
+from .test_circles_fixtures import adult, expert, host_of, join, make_circle, minor, moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +39,31 @@ def test_the_creator_becomes_an_active_host_with_the_guidelines_accepted():
     assert circle.screened_at is not None and circle.visibility == Visibility.PUBLISHED
 
 
-def test_two_circles_with_one_name_get_two_addresses():
-    first, second = make_circle(title="New"), make_circle(title="New")
+def test_a_circle_called_new_does_not_take_the_forms_address():
+    assert make_circle(title="New").slug == "new-circle"  # /circles/new/ is the form
 
-    assert first.slug != second.slug and "new" not in (first.slug, second.slug)  # /circles/new/ is the form
+
+def test_a_name_another_live_circle_has_is_refused_whatever_its_case():
+    make_circle(title="Evening check-in")
+
+    with pytest.raises(ValidationError) as error:
+        make_circle(title="  EVENING CHECK-IN ")
+
+    assert "title" in error.value.message_dict and codes(error.value) == ["title_taken"]
+    assert Circle.objects.filter(title__iexact="evening check-in").count() == 1
+
+
+def test_an_archived_circles_name_can_be_used_again():
+    old = make_circle(title="Evening check-in")
+    Circle.objects.filter(pk=old.pk).update(archived_at=old.created_at)
+
+    assert make_circle(title="Evening check-in").slug == "evening-check-in-2"
+
+
+def test_tags_in_a_name_are_not_part_of_its_address():
+    circle = make_circle(minor(), title="Teen art club <script>x</script>", age_group="teens")
+
+    assert circle.slug == "teen-art-club-x"
 
 
 def test_a_circle_description_is_screened_and_a_refusal_names_the_field():
@@ -84,6 +105,11 @@ def test_people_who_cannot_post_cannot_start_a_circle():
         (minor, "teens", True),
         (minor, "adults", False),
         (moderator, "teens", True),
+        (adult, "everyone", False),
+        (minor, "everyone", False),
+        (expert, "everyone", True),
+        (moderator, "everyone", True),
+        (lambda: expert(minor_until=minor().minor_until), "everyone", False),  # a role never makes a minor an adult
     ],
 )
 def test_who_may_start_a_circle_for_which_age_group(maker, group, allowed):
@@ -208,12 +234,12 @@ def test_a_request_note_that_screening_would_hold_is_refused_not_sent():
     ],
 )
 def test_age_groups_decide_who_may_join(group, person, allowed):
-    creator = minor() if group == "teens" else adult()
+    creator = {"teens": minor, "everyone": expert}.get(group, adult)()
     circle = make_circle(creator, age_group=group)
     joiner = person()
 
     if allowed:
-        circle_services.join_circle(actor=joiner, circle=circle, accept_guidelines=True)
+        join(circle, joiner)
         assert circle_selectors.takes_part(joiner, circle)
     else:
         with pytest.raises(PermissionDenied):
@@ -413,3 +439,108 @@ def test_a_teen_who_turns_18_no_longer_takes_part_in_a_teens_circle():
     assert not circle_selectors.takes_part(member, circle)
     with pytest.raises(PermissionDenied):
         circle_services.write_post(actor=member, circle=circle, body="Hello again.")
+
+
+# Circles for everyone: adults and under-18s together only with a trusted adult host who lets each person in
+
+
+def test_a_new_circle_is_for_its_creators_own_age_group_by_default():
+    data = {"title": "Exam stress", "description": "Talking about exams.", "guidelines": "Be kind."}
+
+    teens = circle_services.create_circle(actor=minor(), data=data).obj
+    adults = circle_services.create_circle(actor=adult(), data={**data, "title": "Work stress"}).obj
+
+    assert (teens.age_group, adults.age_group) == ("teens", "adults")
+
+
+def test_a_circle_for_everyone_is_always_joined_by_request_and_a_host_lets_each_adult_in(
+    django_capture_on_commit_callbacks,
+):
+    circle = make_circle(age_group="everyone", join_policy="open")
+    stranger = adult()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = circle_services.join_circle(actor=stranger, circle=circle, accept_guidelines=True)
+
+    assert circle.join_policy == "request"
+    assert membership.status == Status.REQUESTED and not circle_selectors.takes_part(stranger, circle)
+    assert Notification.objects.filter(recipient=host_of(circle), kind=Notification.Kind.CIRCLE_REQUEST).exists()
+
+
+def test_an_everyone_circle_saved_as_open_before_the_rule_still_asks_a_host():
+    circle = make_circle(age_group="everyone")
+    Circle.objects.filter(pk=circle.pk).update(join_policy="open")
+    circle.refresh_from_db()
+
+    membership = circle_services.join_circle(actor=adult(), circle=circle, accept_guidelines=True)
+
+    assert membership.status == Status.REQUESTED
+
+
+def test_only_a_trusted_adult_host_lets_people_into_a_circle_for_everyone():
+    circle = make_circle(age_group="everyone")
+    untrusted_host = adult()
+    CircleMembership.objects.create(
+        circle=circle, user=untrusted_host, status=Status.ACTIVE, role=CircleMembership.Role.HOST
+    )  # as a circle from before the rule might have
+    waiting = circle_services.join_circle(actor=adult(), circle=circle, accept_guidelines=True)
+
+    with pytest.raises(PermissionDenied):
+        circle_services.decide_request(actor=untrusted_host, membership=waiting, approve=True)
+    circle_services.decide_request(actor=circle.created_by, membership=waiting, approve=True)
+
+    assert CircleMembership.objects.get(pk=waiting.pk).status == Status.ACTIVE
+
+
+@pytest.mark.parametrize("person", [adult, minor])
+def test_only_trusted_adults_become_hosts_of_a_circle_for_everyone(person):
+    circle = make_circle(age_group="everyone")
+    member = join(circle, person())
+
+    with pytest.raises(ValidationError) as error:
+        circle_services.appoint_host(actor=circle.created_by, circle=circle, user=member)
+
+    assert codes(error.value) == ["host_not_trusted"]
+    colleague = join(circle, expert())
+    assert circle_services.appoint_host(actor=circle.created_by, circle=circle, user=colleague).role == "host"
+
+
+def test_the_last_trusted_host_of_a_circle_for_everyone_stays_until_another_is_appointed():
+    circle = make_circle(age_group="everyone")
+    legacy = adult()
+    CircleMembership.objects.create(circle=circle, user=legacy, status=Status.ACTIVE, role=CircleMembership.Role.HOST)
+
+    with pytest.raises(ValidationError) as error:
+        circle_services.leave_circle(actor=circle.created_by, circle=circle)
+
+    assert codes(error.value) == ["last_host"]
+    colleague = expert()
+    waiting = circle_services.join_circle(actor=colleague, circle=circle, accept_guidelines=True)
+    circle_services.decide_request(actor=circle.created_by, membership=waiting, approve=True)
+    circle_services.appoint_host(actor=circle.created_by, circle=circle, user=colleague)
+    assert circle_services.leave_circle(actor=circle.created_by, circle=circle) is True
+
+
+# Hosts take a post off the circle and can put it back
+
+
+def test_a_host_sees_a_removed_post_marked_and_restores_it():
+    circle = make_circle()
+    writer = join(circle)
+    reader = join(circle)
+    post = circle_services.write_post(actor=writer, circle=circle, body="A hard week, but I got through it.").obj
+    host = circle.created_by
+
+    circle_services.remove_post(actor=host, post=post)
+    seen_by_host = circle_selectors.post_for(viewer=host, circle=circle, pk=post.pk)
+
+    assert seen_by_host is not None and seen_by_host.removed_by_id == host.pk
+    assert circle_selectors.post_for(viewer=reader, circle=circle, pk=post.pk) is None
+    assert circle_selectors.post_for(viewer=moderator(), circle=circle, pk=post.pk) is not None
+
+    with pytest.raises(PermissionDenied):
+        circle_services.restore_post(actor=reader, post=seen_by_host)
+    circle_services.restore_post(actor=host, post=seen_by_host)
+
+    assert circle_selectors.post_for(viewer=reader, circle=circle, pk=post.pk) is not None
+    assert AuditEntry.objects.filter(action="circle.post_restore").count() == 1

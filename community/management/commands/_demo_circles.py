@@ -1,8 +1,11 @@
 """Demo support circles for seed_demo: two circles with hosts, members, posts (one pinned), comments, a request
 waiting for a host, and a weekly support chat each.
 
-"Evening check-in" meets on Tuesdays at 19:00 London time, so it shows a closed room, the next session and the
-calendar file most of the week. "Night owls" is there to try the live room: each time the demo data is loaded,
+"Evening check-in" is a circle for everyone (adults and teens together), so it follows that rule: an expert
+(dr_amara) starts and hosts it, and a host lets each member in (it is joined by request). It meets on Tuesdays at
+19:00 London time, so it shows a closed room, the next session and the calendar file most of the week. A database
+seeded before the rule gets dr_amara appointed as its host and stays joined by request (the services treat every
+circle for everyone so). "Night owls" is there to try the live room: each time the demo data is loaded,
 if its chat is not on, its weekly slot moves to today at the start of the current hour (four hours long), and
 its description says so. Everything is written through the services (screened); running it again adds nothing.
 """
@@ -20,7 +23,7 @@ from community.services import circles as circle_services
 
 DEMO_CIRCLES = [
     {
-        "host": "sam",
+        "host": "dr_amara",
         "data": {
             "title": "Evening check-in",
             "description": "A gentle place to say how the day went, notice one thing that helped, and cheer each "
@@ -28,15 +31,15 @@ DEMO_CIRCLES = [
             "guidelines": "Be kind, and assume others are doing their best.\nWhat is shared here stays here.\n"
             "Share what helped you rather than telling others what to do.\nIf you are in danger, use Get help now: "
             "a circle is peer support, not a crisis service.",
-            "join_policy": Circle.JoinPolicy.OPEN,
+            "join_policy": Circle.JoinPolicy.REQUEST,
             "age_group": Circle.AgeGroup.EVERYONE,
             "time_zone": "Europe/London",
         },
         "chat": {"weekday": 1, "start": time(19, 0), "minutes": 60},  # Tuesdays 19:00
-        "members": ["maya_moves", "dr_amara", "jo_teen"],
+        "members": ["sam", "maya_moves", "jo_teen"],
         "posts": [
             (
-                "sam",
+                "dr_amara",
                 "Welcome! Each evening, if you like, share one thing that went okay today. Small counts. Our chat is "
                 "on Tuesdays at 19:00 London time.",
                 True,
@@ -88,13 +91,16 @@ def seed_circles(users: dict) -> dict:
     created = {"circles": 0, "posts": 0, "comments": 0, "messages": 0}
     for demo in DEMO_CIRCLES:
         host = users[demo["host"]]
-        circle = Circle.objects.filter(title=demo["data"]["title"], created_by=host).first()
+        circle = Circle.objects.filter(title__iexact=demo["data"]["title"], archived_at__isnull=True).first()
         if circle is None:
             circle = circle_services.create_circle(actor=host, data=demo["data"]).obj
             created["circles"] += 1
+        else:
+            _trusted_host(circle, host)
         _chat_times(circle, host, demo["chat"])
         for handle in demo["members"]:
             if not CircleMembership.objects.filter(circle=circle, user=users[handle]).exists():
+                # In a circle for everyone the trusted host lets each one in.
                 membership = circle_services.join_circle(actor=users[handle], circle=circle, accept_guidelines=True)
                 if membership.status == CircleMembership.Status.REQUESTED:
                     circle_services.decide_request(actor=host, membership=membership, approve=True)
@@ -103,7 +109,7 @@ def seed_circles(users: dict) -> dict:
                 circle_services.join_circle(actor=users[handle], circle=circle, accept_guidelines=True, note=note)
         posts = []
         for handle, body, pinned in demo["posts"]:
-            post = CirclePost.objects.filter(circle=circle, author=users[handle], body=body).first()
+            post = CirclePost.objects.filter(circle=circle, body=body).first()  # whoever wrote it then
             if post is None:
                 post = circle_services.write_post(actor=users[handle], circle=circle, body=body).obj
                 created["posts"] += 1
@@ -117,6 +123,18 @@ def seed_circles(users: dict) -> dict:
                 created["comments"] += 1
         created["messages"] += _chat_messages(circle, users, demo.get("messages", []))
     return created
+
+
+def _trusted_host(circle: Circle, host) -> None:
+    """A demo circle for everyone seeded before the rule (hosted by sam): its demo host, an expert, becomes a host
+    too (she was a member of it), appointed by the host it has."""
+    if circle.age_group != Circle.AgeGroup.EVERYONE:
+        return
+    hosts = circle_selectors.hosts_of(circle)
+    if host in hosts or not hosts:
+        return
+    if CircleMembership.objects.filter(circle=circle, user=host, status=CircleMembership.Status.ACTIVE).exists():
+        circle_services.appoint_host(actor=hosts[0], circle=circle, user=host)
 
 
 def _chat_times(circle: Circle, host, chat) -> None:
