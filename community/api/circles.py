@@ -26,6 +26,7 @@ from moderation.models import Visibility, warning_labels
 from ..models import MAX_CHAT_MESSAGE, Circle, CirclePost
 from ..selectors import circles as circle_selectors
 from ..services import circles as circle_services
+from .common import id_or_404, person_fields
 from .people import CrisisHelpSerializer, ModerationOutcomeSerializer, help_for, moderation_outcome
 
 MAX_PAGE = 100
@@ -40,10 +41,6 @@ class PersonSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-def _person(user) -> dict | None:
-    return {"handle": user.handle, "name": user.name} if user is not None else None
-
-
 class ShownPersonSerializer(serializers.Serializer):
     handle = serializers.CharField(allow_null=True, help_text="Null for an under-18 the caller may not see named.")
     name = serializers.CharField(help_text='Their name, or "a teen host" / "a member under 18".')
@@ -53,7 +50,7 @@ def _shown(shown) -> dict:
     """A host or member as `selectors.circles.ShownPerson` says the caller may see them."""
     if shown.user is None:
         return {"handle": None, "name": str(shown.label)}
-    return _person(shown.user)
+    return person_fields(shown.user)
 
 
 class SessionSerializer(serializers.Serializer):
@@ -176,7 +173,7 @@ def _post(request, post, *, manages: bool = False) -> dict:
     mine = post.author_id is not None and post.author_id == request.user.pk
     return {
         "id": post.pk,
-        "author": None if deleted else _person(post.author),
+        "author": None if deleted else person_fields(post.author),
         "is_author": mine,
         "body": "" if deleted else post.body,
         "pinned": post.pinned_at is not None,
@@ -226,7 +223,7 @@ def _message(request, message) -> dict:
     mine = message.author_id is not None and message.author_id == request.user.pk
     return {
         "id": message.pk,
-        "author": _person(message.author),
+        "author": person_fields(message.author),
         "is_mine": mine,
         "body": message.body,
         "created_at": message.created_at,
@@ -308,16 +305,6 @@ class BodyInput(serializers.Serializer):
 # Reads the endpoints share
 
 
-def _id_or_404(value) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise exceptions.NotFound() from None
-    if not 0 < number < 2**63:
-        raise exceptions.NotFound()
-    return number
-
-
 AFTER = OpenApiParameter("after", int, description="Only messages with a greater id (the last `cursor`).")
 BEFORE = OpenApiParameter("before", int, description="From `older` of the previous page.")
 ITEM = OpenApiParameter("item", int, OpenApiParameter.PATH, description="The request, member, post or message id.")
@@ -360,7 +347,7 @@ class CircleViewSet(viewsets.GenericViewSet):
         return circle
 
     def _post(self, circle, item) -> CirclePost:
-        post = circle_selectors.post_for(viewer=self.request.user, circle=circle, pk=_id_or_404(item))
+        post = circle_selectors.post_for(viewer=self.request.user, circle=circle, pk=id_or_404(item))
         if post is None:
             raise exceptions.NotFound(_("No post here."))
         return post
@@ -400,7 +387,7 @@ class CircleViewSet(viewsets.GenericViewSet):
         circle = circle_selectors.circle_for(viewer=request.user, slug=written.obj.slug)
         answer = {
             **_circle(request, circle),
-            "hosts": [_person(request.user)],
+            "hosts": [person_fields(request.user)],
             "moderation": moderation_outcome(request, written.decision),
         }
         return Response(answer, status=status.HTTP_201_CREATED)
@@ -449,7 +436,7 @@ class CircleViewSet(viewsets.GenericViewSet):
         rows = circle_selectors.requests_for(circle)
         return Response(
             [
-                {"id": row.pk, "person": _person(row.user), "note": row.request_note, "asked_at": row.created_at}
+                {"id": row.pk, "person": person_fields(row.user), "note": row.request_note, "asked_at": row.created_at}
                 for row in rows
             ]
         )
@@ -459,7 +446,7 @@ class CircleViewSet(viewsets.GenericViewSet):
     def decide(self, request, slug=None, item=None, decision=None):
         """Approve or decline a request to join; the person is told."""
         circle = self._managed(slug)
-        membership = circle_selectors.membership_in(circle, _id_or_404(item))
+        membership = circle_selectors.membership_in(circle, id_or_404(item))
         if membership is None:
             raise exceptions.NotFound(_("No request here."))
         membership = circle_services.decide_request(
@@ -491,14 +478,14 @@ class CircleViewSet(viewsets.GenericViewSet):
         """`remove` takes a member out of the circle (they are told, and can't join again); `host` makes a member
         a host."""
         circle = self._circle(slug)
-        row = circle_selectors.membership_in(circle, _id_or_404(item))
+        row = circle_selectors.membership_in(circle, id_or_404(item))
         if row is None:
             raise exceptions.NotFound(_("No member here."))
         if what == "remove":
             row = circle_services.remove_member(actor=request.user, circle=circle, user=row.user)
         else:
             row = circle_services.appoint_host(actor=request.user, circle=circle, user=row.user)
-        return Response({"id": row.pk, "person": _person(row.user), "role": row.role, "since": row.created_at})
+        return Response({"id": row.pk, "person": person_fields(row.user), "role": row.role, "since": row.created_at})
 
     # Posts
 
@@ -525,7 +512,7 @@ class CircleViewSet(viewsets.GenericViewSet):
             return Response(answer, status=status.HTTP_201_CREATED)
         before = request.query_params.get("before")
         page = circle_selectors.posts_page(
-            viewer=request.user, circle=circle, before=_id_or_404(before) if before else None
+            viewer=request.user, circle=circle, before=id_or_404(before) if before else None
         )
         for post in [*page.pinned, *page.posts]:
             post.circle = circle
@@ -613,7 +600,7 @@ class CircleViewSet(viewsets.GenericViewSet):
             answer = {**_message(request, message), "moderation": moderation_outcome(request, written.decision)}
             return Response(answer, status=status.HTTP_201_CREATED)
         after = request.query_params.get("after")
-        after = _id_or_404(after) if after not in (None, "", "0") else None
+        after = id_or_404(after) if after not in (None, "", "0") else None
         state = circle_selectors.chat_state(circle)
         rows = circle_selectors.chat_messages(viewer=request.user, circle=circle, session=state.current, after=after)
         withdrawn = circle_selectors.withdrawn_messages(
@@ -641,7 +628,7 @@ class CircleViewSet(viewsets.GenericViewSet):
     def remove_message(self, request, slug=None, item=None):
         """Take a message out of the chat for everyone but its writer (hosts)."""
         circle = self._readable(slug)
-        message = circle_selectors.chat_message_in(circle, _id_or_404(item))
+        message = circle_selectors.chat_message_in(circle, id_or_404(item))
         if message is None:
             raise exceptions.NotFound(_("No message here."))
         circle_services.remove_chat_message(actor=request.user, message=message)

@@ -21,6 +21,7 @@ from moderation.models import Visibility
 
 from .. import selectors, services
 from ..models import Comment, Story
+from .common import id_or_404, person_fields
 from .people import ModerationOutcomeSerializer, moderation_outcome
 
 # Output
@@ -29,10 +30,6 @@ from .people import ModerationOutcomeSerializer, moderation_outcome
 class AuthorSerializer(serializers.Serializer):
     handle = serializers.CharField()
     name = serializers.CharField(help_text="The display name, or the handle while the profile text is not shown.")
-
-
-def author_fields(user) -> dict | None:
-    return {"handle": user.handle, "name": user.name} if user is not None else None
 
 
 class CommentReplySerializer(serializers.Serializer):
@@ -80,7 +77,7 @@ class CommentReplySerializer(serializers.Serializer):
     def _person(self, user):
         if user is None or user.pk == self._unnamed():
             return None
-        return author_fields(user)
+        return person_fields(user)
 
     @extend_schema_field(AuthorSerializer(allow_null=True))
     def get_author(self, item):
@@ -151,17 +148,6 @@ class CommentEditSerializer(ConfirmInputSerializer):
 
 
 # Reads the endpoints share
-
-
-def id_or_404(value) -> int:
-    """An id from the path; anything else (or beyond what the database holds) is simply not found."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise exceptions.NotFound() from None
-    if not 0 < number < 2**63:
-        raise exceptions.NotFound()
-    return number
 
 
 def _comment_or_404(request, pk) -> Comment:

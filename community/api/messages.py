@@ -23,6 +23,7 @@ from config.api_defaults import CursorPagination
 from ..models import Message, User
 from ..selectors import messages as selectors
 from ..services import messages as services
+from .common import person_fields
 from .people import ModerationOutcomeSerializer, moderation_outcome
 
 MAX_PAGE = 100
@@ -34,10 +35,6 @@ MAX_PAGE = 100
 class MessagePersonSerializer(serializers.Serializer):
     handle = serializers.CharField()
     name = serializers.CharField(help_text="The display name, or the handle while the profile text is not shown.")
-
-
-def _person(user) -> dict | None:
-    return {"handle": user.handle, "name": user.name} if user is not None else None
 
 
 def _status_for(conversation, viewer_id) -> str:
@@ -69,7 +66,7 @@ class ConversationSummarySerializer(serializers.Serializer):
 
     @extend_schema_field(MessagePersonSerializer(allow_null=True))
     def get_other(self, item):
-        return _person(item.other)
+        return person_fields(item.other)
 
     def get_status(self, item) -> str:
         return _status_for(item.conversation, self.context["request"].user.pk)
@@ -105,7 +102,7 @@ class ConversationDetailSerializer(serializers.Serializer):
     def get_other(self, conversation):
         if selectors.withheld_from(self._viewer(), conversation):
             return None
-        return _person(selectors.other_person(conversation, self._viewer().pk))
+        return person_fields(selectors.other_person(conversation, self._viewer().pk))
 
     def get_status(self, conversation) -> str:
         return _status_for(conversation, self._viewer().pk)
@@ -152,7 +149,7 @@ class DirectMessageSerializer(serializers.Serializer):
     def get_sender(self, item):
         if self.context.get("withheld") and not item.mine:
             return None
-        return _person(item.message.sender)
+        return person_fields(item.message.sender)
 
 
 class MessagePageSerializer(serializers.Serializer):
@@ -272,7 +269,7 @@ class ConversationViewSet(viewsets.GenericViewSet):
         incoming = NewConversationSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         handle = incoming.validated_data["recipient"].strip().lstrip("@")
-        recipient = User.objects.filter(handle__iexact=handle, is_active=True).first()
+        recipient = selectors.person_to_write_to(handle)
         if recipient is None:
             raise exceptions.ValidationError({"recipient": [_("No one with that handle.")]})
         sent = services.start_conversation(
@@ -335,9 +332,7 @@ class ConversationViewSet(viewsets.GenericViewSet):
     def delete_message(self, request, pk=None, message_id=None):
         """Delete your message: it stays as “Message deleted”, without its words."""
         conversation = self._conversation(pk)
-        message = Message.objects.filter(
-            pk=int(message_id) if int(message_id) < 2**63 else 0, conversation=conversation, sender=request.user.pk
-        ).first()
+        message = selectors.own_message(viewer=request.user, conversation=conversation, pk=message_id)
         if message is None:
             raise exceptions.NotFound(_("No message of yours here."))
         services.delete_message(actor=request.user, message=message)

@@ -15,6 +15,7 @@ from rest_framework.utils.urls import replace_query_param
 from ..models import Notification
 from ..selectors import notifications as selectors
 from ..services import notifications as services
+from .common import id_or_404
 from .stories import AuthorSerializer
 
 MAX_CURSOR = 100
@@ -79,16 +80,6 @@ class PageSchema(AutoSchema):
         return False if getattr(self.view, "action", None) == "list" else super()._is_list_view(serializer)
 
 
-def _id_or_404(value) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise exceptions.NotFound() from None
-    if not 0 < number < 2**63:
-        raise exceptions.NotFound()
-    return number
-
-
 class NotificationViewSet(viewsets.GenericViewSet):
     """Your notifications, newest first. Mark one or all read; ask how many are unread (for a badge)."""
 
@@ -126,7 +117,7 @@ class NotificationViewSet(viewsets.GenericViewSet):
 
     @extend_schema(responses=NotificationSerializer)
     def retrieve(self, request, pk=None):
-        notification = selectors.notification_for(viewer=request.user, pk=_id_or_404(pk))
+        notification = selectors.notification_for(viewer=request.user, pk=id_or_404(pk))
         if notification is None:
             raise exceptions.NotFound(_("No notification here."))
         return Response(self._shown(notification))
@@ -135,7 +126,7 @@ class NotificationViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def read(self, request, pk=None):
         """Mark one notification read (again is fine)."""
-        notification = selectors.notification_for(viewer=request.user, pk=_id_or_404(pk))
+        notification = selectors.notification_for(viewer=request.user, pk=id_or_404(pk))
         if notification is None:
             raise exceptions.NotFound(_("No notification here."))
         services.mark_read(actor=request.user, notification_id=notification.pk)

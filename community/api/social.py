@@ -16,7 +16,7 @@ from config.api_defaults import CursorPagination
 
 from .. import services
 from ..models import Block, HiddenWord, Mute, Restriction, User
-from .comments import id_or_404
+from .common import id_or_404
 from .stories import created_status
 
 # Output

@@ -40,10 +40,9 @@ from .comments import (
     CommentSerializer,
     ConfirmInputSerializer,
     WrittenCommentSerializer,
-    author_fields,
-    id_or_404,
     shown_comment,
 )
+from .common import id_or_404, person_fields
 from .people import CrisisHelpSerializer, ModerationOutcomeSerializer, help_for, moderation_outcome
 
 MAX_PAGE = 100
@@ -169,7 +168,7 @@ class StorySerializer(serializers.ModelSerializer):
 
     @extend_schema_field(AuthorSerializer(allow_null=True))
     def get_author(self, story):
-        return author_fields(selectors.shown_author(story, viewer=self._viewer()))
+        return person_fields(selectors.shown_author(story, viewer=self._viewer()))
 
     def get_is_author(self, story) -> bool:
         return story.author_id == self._viewer().pk

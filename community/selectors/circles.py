@@ -39,6 +39,7 @@ from django.utils.translation import gettext_lazy
 from moderation import services as moderation_services
 from moderation.models import Visibility
 
+from ..ids import id_or_none
 from ..models import (
     STAFF_ROLES,
     Block,
@@ -455,11 +456,8 @@ def posts_page(*, viewer, circle: Circle, before: int | None = None, size: int =
 
 
 def post_for(*, viewer, circle: Circle, pk) -> CirclePost | None:
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        return None
-    if not 0 < pk < 2**63:
+    pk = id_or_none(pk)
+    if pk is None:
         return None
     post = readable_posts(viewer=viewer, circle=circle).filter(pk=pk).first()
     if post is not None:

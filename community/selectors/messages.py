@@ -47,6 +47,7 @@ from django.utils.translation import ngettext
 from moderation import trust
 from moderation.models import Visibility, warning_labels
 
+from ..ids import id_or_none
 from ..models import Block, Conversation, ConversationState, Follow, Message, MessagesFrom, TopicChoice, User
 from .notifications import register_target_links
 from .preferences import sensitive_choice
@@ -322,16 +323,27 @@ def conversation_for(*, viewer, pk) -> Conversation | None:
     included, it does not exist."""
     if not getattr(viewer, "is_authenticated", False):
         return None
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        return None
-    if not 0 < pk < 2**63:
+    pk = id_or_none(pk)
+    if pk is None:
         return None
     conversation = Conversation.objects.select_related("started_by", "recipient").filter(pk=pk).first()
     if conversation is None or viewer.pk not in conversation.participant_ids():
         return None
     return conversation
+
+
+def person_to_write_to(handle: str) -> User | None:
+    """The active account with this handle (in any case), or None; whether the viewer may write to them is
+    `may_start`'s to say."""
+    return User.objects.filter(handle__iexact=handle, is_active=True).first()
+
+
+def own_message(*, viewer, conversation, pk) -> Message | None:
+    """A message the viewer sent in this conversation (deleted or not), or None."""
+    pk = id_or_none(pk)
+    if pk is None:
+        return None
+    return Message.objects.filter(pk=pk, conversation=conversation, sender=viewer.pk).first()
 
 
 def state_for(*, viewer, conversation) -> ConversationState | None:

@@ -418,6 +418,18 @@ def leave_circle(*, actor, circle: Circle) -> bool:
     return True
 
 
+def _tell_member(*, actor, circle: Circle, recipient, event: str, dedupe_key: str) -> None:
+    """Tell a person what happened to their place in the circle (accepted, declined, removed, made a host)."""
+    notify(
+        recipient=recipient,
+        kind=Notification.Kind.CIRCLE,
+        actor=actor,
+        target=circle,
+        dedupe_key=dedupe_key,
+        data={"event": event},
+    )
+
+
 def decide_request(*, actor, membership: CircleMembership, approve: bool) -> CircleMembership:
     """A host (or a moderator) lets someone in, or declines their request; the person is told either way. In a
     circle for everyone only a trusted adult host (or a moderator) lets people in."""
@@ -444,13 +456,12 @@ def decide_request(*, actor, membership: CircleMembership, approve: bool) -> Cir
         row.status = Status.ACTIVE if approve else Status.DECLINED
         row.decided_by = actor
         row.save(update_fields=["status", "decided_by", "updated_at"])
-        notify(
-            recipient=row.user_id,
-            kind=Notification.Kind.CIRCLE,
+        _tell_member(
             actor=actor,
-            target=circle,
+            circle=circle,
+            recipient=row.user_id,
+            event="approved" if approve else "declined",
             dedupe_key=f"circle-decision:{row.pk}:{row.status}",
-            data={"event": "approved" if approve else "declined"},
         )
     membership.status, membership.decided_by = row.status, actor
     return membership
@@ -485,14 +496,7 @@ def remove_member(*, actor, circle: Circle, user) -> CircleMembership:
             summary=_("Removed @%(handle)s from the circle") % {"handle": user.handle},
             changes={"member": [user.pk, None]},
         )
-        notify(
-            recipient=user,
-            kind=Notification.Kind.CIRCLE,
-            actor=actor,
-            target=circle,
-            dedupe_key=f"circle-removed:{row.pk}",
-            data={"event": "removed"},
-        )
+        _tell_member(actor=actor, circle=circle, recipient=user, event="removed", dedupe_key=f"circle-removed:{row.pk}")
     return row
 
 
@@ -517,14 +521,7 @@ def appoint_host(*, actor, circle: Circle, user) -> CircleMembership:
     if row.role != Role.HOST:
         row.role, row.decided_by = Role.HOST, actor
         row.save(update_fields=["role", "decided_by", "updated_at"])
-        notify(
-            recipient=user,
-            kind=Notification.Kind.CIRCLE,
-            actor=actor,
-            target=circle,
-            dedupe_key=f"circle-host:{row.pk}",
-            data={"event": "host"},
-        )
+        _tell_member(actor=actor, circle=circle, recipient=user, event="host", dedupe_key=f"circle-host:{row.pk}")
     return row
 
 

@@ -29,6 +29,7 @@ from resources.views.help import viewer_zone
 from .. import selectors
 from ..calendar import circle_calendar
 from ..forms import CommentForm
+from ..ids import id_or_none
 from ..models import (
     MAX_CHAT_MESSAGE,
     MAX_CIRCLE_POST,
@@ -39,6 +40,7 @@ from ..models import (
 from ..selectors import circles as circle_selectors
 from ..services import NeedsConfirmation, add_comment, can_post, delete_comment
 from ..services import circles as circle_services
+from .common import crisis_redirect
 from .people import add_form_errors
 
 Status = CircleMembership.Status
@@ -168,10 +170,6 @@ def _post_url(post, anchor: str = "") -> str:
     return reverse("community:circle_post", args=[post.circle.slug, post.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def _crisis_redirect(next_url: str):
-    return redirect(f"{reverse('resources:crisis_response')}?{urlencode({'next': next_url})}")
-
-
 def _errors_of(error) -> str:
     return " ".join(getattr(error, "messages", None) or [str(error)])
 
@@ -189,7 +187,7 @@ def _circle_context(request, circle, **extra) -> dict:
     state = circle_selectors.chat_state(circle)
     page = None
     if can_read:
-        before = _int_or_none(request.GET.get("before"))
+        before = id_or_none(request.GET.get("before"))
         page = circle_selectors.posts_page(viewer=viewer, circle=circle, before=before)
     context = {
         "circle": circle,
@@ -220,14 +218,6 @@ ALREADY_DECIDED = frozenset({"already_member", "already_requested", "declined", 
 def _codes(error: ValidationError) -> set[str]:
     items = [item for group in getattr(error, "error_dict", {}).values() for item in group]
     return {item.code for item in items or getattr(error, "error_list", []) if item.code}
-
-
-def _int_or_none(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**63 else None
 
 
 # The list, and starting a circle
@@ -273,7 +263,7 @@ def circle_new(request):
         else:
             circle = written.obj
             if written.decision.crisis:
-                return _crisis_redirect(_circle_url(circle))
+                return crisis_redirect(_circle_url(circle))
             if circle.visibility != Visibility.PUBLISHED:
                 messages.info(
                     request,
@@ -473,6 +463,34 @@ def circle_schedule(request, slug):
 # Posts and their comments
 
 
+def _write(form, call):
+    """Run a post's or comment's write for its form: (what it wrote, or None with the form's errors set; whether
+    screening asks to reconsider; the status to show the form again with)."""
+    try:
+        return call(), False, 400
+    except NeedsConfirmation as error:
+        add_form_errors(form, error)
+        return None, True, 400
+    except ValidationError as error:
+        add_form_errors(form, error)
+        return None, False, 400
+    except PermissionDenied as error:
+        form.add_error(None, str(error))
+        return None, False, 403
+
+
+def _after_writing(request, written, *, crisis_url: str, url: str, waiting: str, done: str):
+    """A crisis goes to help first; a held post or comment is explained to its writer only."""
+    if written.decision.crisis:
+        return crisis_redirect(crisis_url)
+    if written.obj.visibility != Visibility.PUBLISHED:
+        why = written.obj.held_reason or waiting
+        messages.info(request, _("%(why)s Only you can see it for now.") % {"why": why})
+    else:
+        messages.success(request, done)
+    return redirect(url)
+
+
 @login_required
 @require_POST
 def circle_post_new(request, slug):
@@ -481,34 +499,25 @@ def circle_post_new(request, slug):
     reconsider = False
     status = 400
     if form.is_valid():
-        try:
-            written = circle_services.write_post(
+        written, reconsider, status = _write(
+            form,
+            lambda: circle_services.write_post(
                 actor=request.user,
                 circle=circle,
                 body=form.cleaned_data["body"],
                 confirmed=request.POST.get("confirm") == "1",
-            )
-        except NeedsConfirmation as error:
-            reconsider = True
-            add_form_errors(form, error)
-        except ValidationError as error:
-            add_form_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-            status = 403
-        else:
+            ),
+        )
+        if written is not None:
             post = written.obj
-            if written.decision.crisis:
-                return _crisis_redirect(_post_url(post))
-            if post.visibility != Visibility.PUBLISHED:
-                messages.info(
-                    request,
-                    _("%(why)s Only you can see it for now.")
-                    % {"why": post.held_reason or _("Your post is waiting for a moderator.")},
-                )
-            else:
-                messages.success(request, _("Your post is in the circle."))
-            return redirect(_circle_url(circle, f"post-{post.pk}"))
+            return _after_writing(
+                request,
+                written,
+                crisis_url=_post_url(post),
+                url=_circle_url(circle, f"post-{post.pk}"),
+                waiting=_("Your post is waiting for a moderator."),
+                done=_("Your post is in the circle."),
+            )
     context = _circle_context(
         request,
         circle,
@@ -560,40 +569,31 @@ def circle_post_comment(request, slug, pk):
     form = CommentForm(request.POST)
     reconsider = False
     status = 400
-    reply_to = _int_or_none(request.POST.get("parent"))
+    reply_to = id_or_none(request.POST.get("parent"))
     if form.is_valid():
         parent = None
         if form.cleaned_data["parent"]:
             parent = circle_selectors.reply_parent(form.cleaned_data["parent"])
-        try:
-            written = add_comment(
+        written, reconsider, status = _write(
+            form,
+            lambda: add_comment(
                 actor=request.user,
                 target=post,
                 body=form.cleaned_data["body"],
                 parent=parent,
                 confirmed=request.POST.get("confirm") == "1",
+            ),
+        )
+        if written is not None:
+            url = _post_url(post, f"comment-{written.obj.pk}")
+            return _after_writing(
+                request,
+                written,
+                crisis_url=url,
+                url=url,
+                waiting=_("Your comment is waiting for a moderator."),
+                done=_("Your comment is posted."),
             )
-        except NeedsConfirmation as error:
-            reconsider = True
-            add_form_errors(form, error)
-        except ValidationError as error:
-            add_form_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-            status = 403
-        else:
-            comment = written.obj
-            if written.decision.crisis:
-                return _crisis_redirect(_post_url(post, f"comment-{comment.pk}"))
-            if comment.visibility != Visibility.PUBLISHED:
-                messages.info(
-                    request,
-                    _("%(why)s Only you can see it for now.")
-                    % {"why": comment.held_reason or _("Your comment is waiting for a moderator.")},
-                )
-            else:
-                messages.success(request, _("Your comment is posted."))
-            return redirect(_post_url(post, f"comment-{comment.pk}"))
     return _post_page(request, circle, post, comment_form=form, reply_to=reply_to, reconsider=reconsider, status=status)
 
 

@@ -13,17 +13,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from moderation.services import reads_as_crisis
 
-from ..models import MAX_MESSAGE, Message, User
+from ..ids import id_or_none
+from ..models import MAX_MESSAGE
 from ..selectors import messages as selectors
 from ..services import NeedsConfirmation
 from ..services import messages as services
+from .common import crisis_redirect
 from .people import add_form_errors
 
 
@@ -44,11 +45,6 @@ def _thread_url(conversation, anchor: str = "") -> str:
     return reverse("community:conversation", args=[conversation.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def _crisis_redirect(next_url: str):
-    """The sender may be at risk: help first, privately; their message is kept and waits for a moderator."""
-    return redirect(f"{reverse('resources:crisis_response')}?{urlencode({'next': next_url})}")
-
-
 def _conversation(request, pk):
     conversation = selectors.conversation_for(viewer=request.user, pk=pk)
     if conversation is None:
@@ -56,18 +52,10 @@ def _conversation(request, pk):
     return conversation
 
 
-def _int_or_none(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**63 else None
-
-
 def _after_sent(request, sent):
     anchor_url = _thread_url(sent.conversation, f"message-{sent.message.pk}")
     if sent.decision.crisis:
-        return _crisis_redirect(anchor_url)
+        return crisis_redirect(anchor_url)
     if sent.held:
         why = sent.message.held_reason or _("Your message is waiting for a moderator.")
         flash.info(request, _("%(why)s Only you can see it for now.") % {"why": why})
@@ -130,7 +118,7 @@ def inbox(request):
 @login_required
 def new(request, handle):
     """Write to a person: a new conversation (or a message request), or the one they already have."""
-    person = User.objects.filter(handle__iexact=handle, is_active=True).first()
+    person = selectors.person_to_write_to(handle)
     if person is None:
         raise Http404(_("No profile with that handle."))
     existing = selectors.conversation_between(request.user, person)
@@ -169,7 +157,7 @@ def new(request, handle):
 
 def _thread_page(request, conversation, *, form=None, reconsider=False, status=200, crisis_help=False):
     viewer = request.user
-    before = _int_or_none(request.GET.get("before"))
+    before = id_or_none(request.GET.get("before"))
     # A message the viewer's settings hide stays folded shut in the page: its words come with the click.
     page = selectors.thread(viewer=viewer, conversation=conversation, before=before, reveal=True)
     withheld = selectors.withheld_from(viewer, conversation)
@@ -288,10 +276,8 @@ def block(request, pk):
 def delete_message(request, pk, message_pk):
     """GET: ask first; POST: delete one's own message (it stays as "Message deleted")."""
     conversation = _conversation(request, pk)
-    message = Message.objects.filter(
-        pk=_int_or_none(message_pk) or 0, conversation=conversation, sender=request.user.pk, deleted_at__isnull=True
-    ).first()
-    if message is None:
+    message = selectors.own_message(viewer=request.user, conversation=conversation, pk=message_pk)
+    if message is None or message.deleted_at is not None:
         raise Http404(_("There is no message of yours here."))
     if request.method == "POST":
         services.delete_message(actor=request.user, message=message)

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,8 +24,10 @@ from moderation.suggestions import suggest
 
 from .. import selectors, services
 from ..forms import CommentForm, StoryForm
+from ..ids import id_or_none
 from ..models import MAX_BODY, Comment, Reaction, Story, TopicChoice
 from ..services.stories import story_text
+from .common import crisis_redirect
 from .people import add_form_errors
 
 # Topics whose first story gets the "before you post" guide.
@@ -35,11 +36,6 @@ GUIDED_TOPICS = frozenset({ContentWarning.SUICIDE_SELF_HARM, ContentWarning.EATI
 
 def _story_url(story: Story, anchor: str = "") -> str:
     return reverse("community:story_detail", args=[story.pk]) + (f"#{anchor}" if anchor else "")
-
-
-def _crisis_redirect(next_url: str):
-    """The writer may be at risk: help first, privately; their writing is kept and waits for a moderator."""
-    return redirect(f"{reverse('resources:crisis_response')}?{urlencode({'next': next_url})}")
 
 
 def _readable_story(request, pk: int) -> Story:
@@ -152,11 +148,11 @@ def _after_story_saved(request, written, *, edited: bool):
     if not story.is_posted:
         edit_url = reverse("community:story_edit", args=[story.pk])
         if decision.crisis:
-            return _crisis_redirect(edit_url)
+            return crisis_redirect(edit_url)
         messages.success(request, _("Your draft is saved. Only you can see it."))
         return redirect(edit_url)
     if decision.crisis:
-        return _crisis_redirect(_story_url(story))
+        return crisis_redirect(_story_url(story))
     if not written.held:  # a held story explains itself on its page, to its author only
         if story.content_warnings:
             messages.success(
@@ -348,7 +344,7 @@ def comment(request, pk):
             else:
                 return _after_comment_saved(request, story, written)
     else:
-        reply_to = _int_or_none(request.POST.get("parent"))
+        reply_to = id_or_none(request.POST.get("parent"))
     return _story_page(
         request,
         story,
@@ -361,18 +357,11 @@ def comment(request, pk):
     )
 
 
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _after_comment_saved(request, story, written, *, edited: bool = False):
     comment, decision = written.obj, written.decision
     anchor_url = _story_url(story, f"comment-{comment.pk}")
     if decision.crisis:
-        return _crisis_redirect(anchor_url)
+        return crisis_redirect(anchor_url)
     if comment.visibility != Visibility.PUBLISHED:
         why = comment.held_reason or _("Your comment is waiting for a moderator.")
         messages.info(request, _("%(why)s Only you can see it for now.") % {"why": why})

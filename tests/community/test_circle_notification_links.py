@@ -14,17 +14,6 @@ from .test_circles_fixtures import adult, join, make_circle
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def act(django_capture_on_commit_callbacks):
-    """Run a service and commit: notifications are written after the commit."""
-
-    def run(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return run
-
-
 def shown(person):
     return notification_page(viewer=person).items
 

@@ -1,18 +1,16 @@
 """Hosts leaving (or being removed) at the same moment, on PostgreSQL: threads released together by a barrier.
 
 Each request counts the other hosts under the circle's row lock, so one of two simultaneous departures is told
-it would leave the circle without a host, and a circle always keeps one. (The same pattern as
-test_races_postgres.py: each thread takes its own connection before the barrier and gives it back at the end.)
+it would leave the circle without a host, and a circle always keeps one. (The threads come from
+tests/community/postgres.py, as in test_races_postgres.py.)
 """
-
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from community.models import CircleMembership
 from community.services import circles as circle_services
+from tests.community.postgres import run_together
 
 from .test_circles_fixtures import join, make_circle
 
@@ -22,30 +20,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, seri
 
 Role = CircleMembership.Role
 Status = CircleMembership.Status
-
-
-def run_together(calls) -> list:
-    """Run each call in its own thread, all released at the same moment; their results (or exceptions)."""
-    start = threading.Barrier(len(calls), timeout=30)
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            connection.ensure_connection()
-            start.wait()
-            results[index] = call()
-        except Exception as error:  # the test asserts on what each thread saw
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
-    return results
 
 
 def two_hosts():

@@ -3,7 +3,7 @@ connection: whichever lands first, the content is never public afterwards and th
 
 The writer's save locks the row (select_for_update) and takes the moderation state from it: a hide that committed
 first sends the edit back to review; a hide that comes while the writer holds the lock waits, then applies.
-Same thread pattern as test_races_postgres.py.
+Threads released together by tests/community/postgres.py.
 """
 
 import threading
@@ -16,6 +16,7 @@ from community.models import Comment, Story
 from community.services import stories as story_services
 from moderation import services as moderation
 from moderation.models import Visibility
+from tests.community.postgres import run_together
 from tests.factories import StaffFactory, UserFactory
 
 # serialized_rollback: people join the "member" group, which a data migration created and an earlier
@@ -24,30 +25,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, seri
 
 PAIRS = 4  # a writer and a moderator each: 8 pooled connections, the pool has 10 (DATABASE_POOL_MAX)
 NOT_PUBLIC = {Visibility.HIDDEN, Visibility.HELD}
-
-
-def run_together(calls) -> list:
-    """Run each call in its own thread, all released at the same moment; their results (or exceptions)."""
-    start = threading.Barrier(len(calls), timeout=30)
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            connection.ensure_connection()
-            start.wait()
-            results[index] = call()
-        except Exception as error:  # the test asserts on what each thread saw
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
-    return results
 
 
 def a_story(writer) -> Story:

@@ -1,42 +1,19 @@
 """/api/v1/conversations/: the inbox, starting a conversation, its messages (polling with ?after=), and
 accept, ignore, archive, read, block and deleting a message. The same services and selectors as the pages."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from community import services as community_services
 from community.models import Conversation, Message, MessagesFrom
 from community.services import messages as services
 from moderation import services as moderation
 from moderation.models import Rule
-from tests.factories import StaffFactory, UserFactory
+from tests.community.messages import mutual, person
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/conversations/"
 CRISIS = "I'm going to kill myself tonight, I have the pills ready."
-
-
-def person(handle, *, days=30, **fields):
-    fields.setdefault("messages_from", MessagesFrom.EVERYONE)
-    return UserFactory(handle=handle, date_joined=timezone.now() - timedelta(days=days), **fields)
-
-
-def mutual(a, b):
-    community_services.follow(actor=a, user=b)
-    community_services.follow(actor=b, user=a)
-
-
-@pytest.fixture
-def sky():
-    return person("sky")
-
-
-@pytest.fixture
-def lee():
-    return person("lee")
 
 
 @pytest.fixture

@@ -7,43 +7,23 @@ from html import unescape
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from community import services as community_services
 from community.models import Block, Conversation, ConversationState, Message, MessagesFrom
 from community.services import messages as services
 from moderation import services as moderation
 from moderation.models import Rule
-from tests.factories import StaffFactory, UserFactory
+from tests.community.messages import mutual, person
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 CRISIS = "I'm going to kill myself tonight, I have the pills ready."
 
 
-def person(handle, *, days=30, **fields):
-    fields.setdefault("messages_from", MessagesFrom.EVERYONE)
-    return UserFactory(handle=handle, date_joined=timezone.now() - timedelta(days=days), **fields)
-
-
-def mutual(a, b):
-    community_services.follow(actor=a, user=b)
-    community_services.follow(actor=b, user=a)
-
-
 def html(response) -> str:
     """The page, with entities read back ("can't" is "can't")."""
     return unescape(response.content.decode())
-
-
-@pytest.fixture
-def sky():
-    return person("sky")
-
-
-@pytest.fixture
-def lee():
-    return person("lee")
 
 
 @pytest.fixture

@@ -9,26 +9,17 @@ import pytest
 from django.utils import timezone
 
 from community import services as community_services
-from community.models import Conversation, ConversationState, Message, MessagesFrom, Notification, Preferences
+from community.models import Conversation, ConversationState, Message, Notification, Preferences
 from community.selectors import messages as selectors
 from community.services import messages as services
 from moderation import services as moderation
-from tests.factories import StaffFactory, UserFactory
+from tests.community.messages import mutual, person
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 CRISIS = "I'm going to kill myself tonight, I have the pills ready."
 URL = "/api/v1/conversations/"
-
-
-def person(handle, **fields):
-    fields.setdefault("messages_from", MessagesFrom.EVERYONE)
-    return UserFactory(handle=handle, date_joined=timezone.now() - timedelta(days=30), **fields)
-
-
-def mutual(a, b):
-    community_services.follow(actor=a, user=b)
-    community_services.follow(actor=b, user=a)
 
 
 def html(response) -> str:

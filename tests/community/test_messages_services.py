@@ -12,7 +12,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from community import services as community_services
 from community.models import (
@@ -28,7 +27,8 @@ from community.services import NeedsConfirmation
 from community.services import messages as services
 from moderation import services as moderation
 from moderation.models import Rule, Visibility
-from tests.factories import StaffFactory, UserFactory
+from tests.community.messages import mutual, person
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,20 +36,9 @@ CRISIS = "I'm going to kill myself tonight, I have the pills ready."
 KIND = "Thinking of you today, hope the walk helped."
 
 
-def person(handle, *, days=30, **fields):
-    """A member who joined `days` ago (older than the new-account wait unless told otherwise)."""
-    fields.setdefault("messages_from", MessagesFrom.EVERYONE)
-    return UserFactory(handle=handle, date_joined=timezone.now() - timedelta(days=days), **fields)
-
-
 def minor(handle, **fields):
     fields.setdefault("messages_from", MessagesFrom.FOLLOWING)
     return person(handle, minor_until=date.today() + timedelta(days=400), **fields)
-
-
-def mutual(a, b):
-    community_services.follow(actor=a, user=b)
-    community_services.follow(actor=b, user=a)
 
 
 def start(actor, recipient, body=KIND, **kwargs):
@@ -64,16 +53,6 @@ def refusal(error) -> tuple[str, str]:
 
 def message_notifications(user):
     return Notification.objects.filter(recipient=user, kind=Notification.Kind.MESSAGE)
-
-
-@pytest.fixture
-def sky():
-    return person("sky")
-
-
-@pytest.fixture
-def lee():
-    return person("lee")
 
 
 # Starting a conversation

@@ -36,17 +36,6 @@ def _fresh_rules():
 
 
 @pytest.fixture
-def act(django_capture_on_commit_callbacks):
-    """Run a service and commit: what it left for after the commit (notifications, emails) happens then."""
-
-    def run(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return run
-
-
-@pytest.fixture
 def author(db):
     return UserFactory(display_name="Ana")
 

@@ -23,17 +23,6 @@ pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
-@pytest.fixture
-def act(django_capture_on_commit_callbacks):
-    """Run a service and commit: notifications are written after the commit."""
-
-    def run(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return run
-
-
 def texts(person, kind=Notification.Kind.CIRCLE) -> list[str]:
     return [item.text for item in notification_page(viewer=person).items if item.notification.kind == kind]
 

@@ -20,15 +20,6 @@ SECRET = "pineapple lighthouse"  # what a comment says: never in an email
 _texts = itertools.count(1)
 
 
-@pytest.fixture
-def act(django_capture_on_commit_callbacks):
-    def run(service, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return service(**kwargs)
-
-    return run
-
-
 def person(zone="Europe/Paris", mode=EmailMode.IMMEDIATE, **preferences):
     user = UserFactory(time_zone=zone)
     Preferences.objects.create(user=user, email_mode=mode, **preferences)

@@ -10,7 +10,8 @@ from django.core import mail
 from community import services
 from community.models import EmailMode, Notification, Preferences
 from community.services import notifications
-from tests.community.test_races_postgres import THREADS, a_story, run_together
+from tests.community.postgres import run_together
+from tests.community.test_races_postgres import THREADS, a_story
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

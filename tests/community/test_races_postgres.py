@@ -5,14 +5,12 @@ Counts stay exact, nothing is duplicated, and no caller sees an error (which a p
 together, and gives it back to the pool at the end.
 """
 
-import threading
-
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 
 from community import services
 from community.models import Block, Follow, Reaction, Story
+from tests.community.postgres import run_together
 from tests.factories import UserFactory
 
 # serialized_rollback: people join the "member" group, which a data migration created and an earlier
@@ -22,30 +20,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, seri
 # Each thread holds a pooled connection while it waits at the barrier; the pool has 10 (DATABASE_POOL_MAX) and
 # the test's own thread keeps one, so more threads than this would wait for a connection instead of racing.
 THREADS = 8
-
-
-def run_together(calls) -> list:
-    """Run each call in its own thread, all released at the same moment; their results (or exceptions)."""
-    start = threading.Barrier(len(calls), timeout=30)
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            connection.ensure_connection()
-            start.wait()
-            results[index] = call()
-        except Exception as error:  # the test asserts on what each thread saw
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
-    return results
 
 
 def a_story() -> Story:
