@@ -17,6 +17,7 @@ from moderation.models import ContentWarning
 from .. import selectors
 from ..models import EmailMode, Notification, SensitiveContent, TopicChoice
 from ..selectors.preferences import GUARDED_FOR_MINORS, TOPICS, zone_name
+from ..services.notifications import ALWAYS_DELIVERED
 from ..services.preferences import BREAK_MINUTES, update_preferences
 from .people import add_form_errors
 
@@ -51,10 +52,13 @@ class PreferencesForm(forms.Form):
     )
     muted_kinds = forms.MultipleChoiceField(
         label=gettext_lazy("Turn off these notifications"),
-        choices=Notification.Kind.choices,
+        choices=[(kind, label) for kind, label in Notification.Kind.choices if kind not in ALWAYS_DELIVERED],
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=gettext_lazy("You won't be told about these at all, on the site or by email."),
+        help_text=gettext_lazy(
+            "You won't be told about these at all, on the site or by email. Decisions about what you wrote and "
+            "the outcomes of your reports are always told."
+        ),
     )
     quiet_start = forms.TimeField(label=gettext_lazy("Quiet hours from"), required=False, widget=TIME_INPUT)
     quiet_end = forms.TimeField(label=gettext_lazy("Quiet hours until"), required=False, widget=TIME_INPUT)

@@ -59,8 +59,10 @@ def test_the_page_shows_three_sections_each_topic_with_its_choices_and_the_zone(
     assert html.count('type="radio" name="sensitive_topics.') == 7 * 3
     assert 'name="sensitive_topics.grief" id="id_sensitive_topics.grief-collapse" value="collapse" checked' in html
     assert "Times are in your time zone, Europe/London." in html
-    for _kind, label in Notification.Kind.choices:
-        assert str(label) in html
+    for kind, label in Notification.Kind.choices:
+        # Decisions about your writing and your reports' outcomes are always told: not offered to turn off.
+        assert (f'value="{kind}"' in html) is (kind not in ("decision", "report_outcome")), kind
+        assert (str(label) in html) is (kind not in ("decision", "report_outcome")), kind
 
 
 def test_saving_the_page_keeps_each_value_and_only_the_topics_changed(client, person):
