@@ -214,10 +214,10 @@ def may_start(sender, recipient, *, check_account_age: bool = True, facts: Betwe
             return Verdict(
                 False,
                 reason=ngettext(
-                    "New accounts can start conversations after a few days: you can in %(days)d day. Until then, "
-                    "you can reply when someone messages you.",
-                    "New accounts can start conversations after a few days: you can in %(days)d days. Until "
-                    "then, you can reply when someone messages you.",
+                    "New accounts can start conversations after a few days: you can start one in %(days)d day. "
+                    "Until then, you can reply when someone messages you.",
+                    "New accounts can start conversations after a few days: you can start one in %(days)d days. "
+                    "Until then, you can reply when someone messages you.",
                     days,
                 )
                 % {"days": days},
@@ -357,6 +357,12 @@ def _visible_to(viewer_id) -> Q:
         Block.objects.filter(blocker=OuterRef("sender"), blocked=viewer_id, created_at__lt=OuterRef("created_at"))
     )
     return (Q(visibility=Visibility.PUBLISHED) | Q(sender=viewer_id)) & ~Q(after_their_block)
+
+
+def has_blocked(viewer, conversation) -> bool:
+    """The viewer blocked the other person (whether or not that person blocked them too)."""
+    other_id = conversation.other_id(viewer.pk)
+    return bool(other_id) and Block.objects.filter(blocker=viewer.pk, blocked=other_id).exists()
 
 
 def withheld_from(viewer, conversation) -> bool:

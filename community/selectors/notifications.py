@@ -37,10 +37,11 @@ class ShownNotification:
     notification: Notification
     text: str  # what happened, in a sentence; never anyone's writing
     url: str  # where it happened, while the viewer may still see it; else ""
+    settled: bool = False  # nothing is left to do about it (join requests all answered): not unread
 
     @property
     def unread(self) -> bool:
-        return self.notification.read_at is None
+        return self.notification.read_at is None and not self.settled
 
 
 @dataclass
@@ -57,8 +58,28 @@ def visible_notifications(*, viewer) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=viewer.pk).filter(~blocked).order_by("-updated_at", "-pk")
 
 
+def _someone_waits_to_join() -> Exists:
+    """Whether anyone still waits for an answer in the circle a join-request notification is about."""
+    return Exists(
+        CircleMembership.objects.filter(
+            circle=OuterRef("target_id"), status=CircleMembership.Status.REQUESTED, user__is_active=True
+        )
+    )
+
+
+def unread_notifications(*, viewer) -> QuerySet[Notification]:
+    """The viewer's unread notifications. Join requests every one of which a host has answered since are not
+    unread any more ("Nobody is waiting to join ... now" asks nothing of anyone), whoever answered them."""
+    return (
+        visible_notifications(viewer=viewer)
+        .filter(read_at__isnull=True)
+        .filter(~Q(kind=Kind.CIRCLE_REQUEST) | _someone_waits_to_join())
+    )
+
+
 def unread_count(*, viewer) -> int:
-    return visible_notifications(viewer=viewer).filter(read_at__isnull=True).count()
+    """For the header badge: one query."""
+    return unread_notifications(viewer=viewer).count()
 
 
 def notification_for(*, viewer, pk) -> Notification | None:
@@ -96,9 +117,22 @@ def shown_notifications(notifications: Iterable[Notification], *, viewer) -> lis
     circles = _circles_news(notifications, viewer=viewer)
     links = _links(notifications, viewer=viewer, circles=circles)
     return [
-        ShownNotification(notification=item, text=describe(item, circles=circles), url=links.get(item.pk, ""))
+        ShownNotification(
+            notification=item,
+            text=describe(item, circles=circles),
+            url=links.get(item.pk, ""),
+            settled=_answered(item, circles),
+        )
         for item in notifications
     ]
+
+
+def _answered(item: Notification, circles: dict[int, "CircleNews"]) -> bool:
+    """A join-request notification whose requests were all answered (the same rule as `unread_notifications`)."""
+    if item.kind != Kind.CIRCLE_REQUEST:
+        return False
+    news = circles.get(item.target_id)
+    return news is None or not news.waiting
 
 
 # Circles, as they are now

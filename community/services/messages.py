@@ -80,6 +80,12 @@ def _screened(message: Message, *, actor, other, confirmed: bool) -> Decision:
     )
     refuse_or_confirm({"body": decision}, confirmed=confirmed)
     moderation.record_screening(message, decision, confirmed=True)
+    if decision.crisis and message.visibility == Visibility.HELD:
+        # Screening's words are about a post; the sender of a message at risk is told about their message.
+        message.held_reason = _(
+            "Your message is safe with us and waiting for a moderator. It sounds like things are really hard "
+            "right now: you don't have to go through this alone, and you can talk to someone now."
+        )[:500]
     return decision
 
 

@@ -411,8 +411,9 @@ def _email_soon(notification_id: int) -> None:
 
 
 def _pending(user):
-    """The person's notifications not yet read nor emailed, as they may see them (none across a block)."""
-    return selectors.visible_notifications(viewer=user).filter(read_at__isnull=True, emailed_at__isnull=True)
+    """The person's notifications not yet read nor emailed, as they may see them (none across a block, and no
+    join requests all answered already)."""
+    return selectors.unread_notifications(viewer=user).filter(emailed_at__isnull=True)
 
 
 def email_notification(*, notification_id: int, now: datetime | None = None) -> int:

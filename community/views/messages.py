@@ -169,7 +169,10 @@ def _thread_page(request, conversation, *, form=None, reconsider=False, status=2
         "conversation": conversation,
         "other": other,
         "withheld": withheld,
-        "blocked_them": bool(other) and selectors.blocked_between(viewer.pk, other.pk) and not withheld,
+        # Whoever blocked whom, either may block the other from here (the one withheld, without a name): a
+        # block stays theirs to lift, whatever the other person does with theirs.
+        "blocked_them": selectors.has_blocked(viewer, conversation),
+        "someone_to_block": bool(conversation.other_id(viewer.pk)),
         "page": page,
         "older_url": f"?before={page.messages[0].message.pk}" if page.has_older and page.messages else "",
         "verdict": verdict,
@@ -256,20 +259,26 @@ def archive(request, pk):
 
 @login_required
 def block(request, pk):
-    """GET: what blocking does, and a button; POST: block the other person from here."""
+    """GET: what blocking does, and a button; POST: block the other person from here. Either participant may,
+    also one the other person blocked: they are then "a member" here too, never named."""
     conversation = _conversation(request, pk)
     other = selectors.other_person(conversation, request.user.pk)
     if other is None:
         raise Http404(_("There is no one to block here."))
+    withheld = selectors.withheld_from(request.user, conversation)
     if request.method == "POST":
         try:
             services.block_from_conversation(actor=request.user, conversation=conversation)
         except (ValidationError, PermissionDenied) as error:
             _refused(request, error)
             return redirect(_thread_url(conversation))
-        flash.success(request, _("You blocked @%(handle)s. They won't be told.") % {"handle": other.handle})
+        if withheld:
+            flash.success(request, _("You blocked this member. They won't be told."))
+        else:
+            flash.success(request, _("You blocked @%(handle)s. They won't be told.") % {"handle": other.handle})
         return redirect("community:conversations")
-    return render(request, "community/messages/block.html", {"conversation": conversation, "other": other})
+    shown = None if withheld else other
+    return render(request, "community/messages/block.html", {"conversation": conversation, "other": shown})
 
 
 @login_required

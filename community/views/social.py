@@ -20,6 +20,7 @@ from resources.views.help import viewer_zone
 from .. import selectors, services
 from ..models import Story, User
 from ..selectors import social as social_selectors
+from ..selectors.preferences import hidden_topics
 
 TAG = re.compile(r"\w{2,50}")
 MAX_CURSOR = 100
@@ -139,6 +140,22 @@ def _crisis_panel(request):
     return help_selectors.crisis_panel(country=choice.code, viewer_zone=viewer_zone(request))
 
 
+def _hidden_by_settings(viewer, tag: str) -> int:
+    """How many stories with the hashtag the viewer's sensitive-content settings leave out, in one query: a page
+    that looks empty should say why. Their own stories are never left out."""
+    if not viewer.is_authenticated or not hidden_topics(viewer):
+        return 0
+    shown = selectors.readable_stories(viewer=viewer).values("pk")
+    return (
+        selectors.readable_stories(viewer=viewer, include_hidden_topics=True)
+        .filter(tags__name__iexact=tag)
+        .exclude(pk__in=shown)
+        .values("pk")
+        .distinct()
+        .count()
+    )
+
+
 def tag_page(request, tag):
     if tag != _written_as_tag(tag) and TAG.fullmatch(_written_as_tag(tag)):
         query = request.GET.urlencode()
@@ -158,6 +175,8 @@ def tag_page(request, tag):
         "cards": story_cards(page.stories, viewer=request.user) if page else [],
         "following": following,
         "may_follow": not sensitivity,
+        # Said where the list ends, so a page that looks empty says why.
+        "hidden_by_settings": _hidden_by_settings(request.user, name) if page and page.caught_up else 0,
     }
     return render(request, "community/feed/tag.html", context)
 

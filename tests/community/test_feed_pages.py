@@ -9,6 +9,7 @@ import time_machine
 
 from community import services
 from community.models import Story
+from community.services.preferences import update_preferences
 from tests.factories import ChannelFactory, EmergencyNumberFactory, HelplineFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -326,3 +327,30 @@ def test_a_tag_page_costs_the_same_queries_whatever_its_length(client, viewer, d
         response = client.get("/tags/unwind/")
 
     assert len(story_ids(response)) == min(count, 20)
+
+
+def test_a_tag_page_says_how_many_stories_the_readers_settings_hide_instead_of_looking_empty(
+    client, viewer, django_assert_max_num_queries
+):
+    author = UserFactory()
+    for body in ("Six months without skipping meals. #edrecovery", "Lunch with friends again. #edrecovery"):
+        post(author, body, content_warnings=["eating_disorders"])
+    update_preferences(actor=viewer, user=viewer, data={"sensitive_topics": {"eating_disorders": "hide"}})
+
+    response = client.get("/tags/edrecovery/")
+
+    html = unescape(re.sub(r"\s+", " ", response.content.decode()))
+    assert story_ids(response) == []
+    assert "No stories with this hashtag yet" not in html
+    assert "2 stories with this hashtag are hidden by your sensitive-content settings." in html
+    assert 'href="/settings/preferences/"' in html
+
+    post(author, "A calm breakfast today. #edrecovery")
+    with django_assert_max_num_queries(8):  # the hidden ones are counted in one query more
+        html = unescape(re.sub(r"\s+", " ", client.get("/tags/edrecovery/").content.decode()))
+    assert "That's everything with this hashtag" in html
+    assert "2 stories with this hashtag are hidden" in html
+
+    update_preferences(actor=viewer, user=viewer, data={"sensitive_topics": {"eating_disorders": "collapse"}})
+    html = client.get("/tags/edrecovery/").content.decode()
+    assert "hidden by your sensitive-content settings" not in html

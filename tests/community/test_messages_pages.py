@@ -190,7 +190,10 @@ def test_a_crisis_message_takes_the_sender_to_help_and_is_held_for_them_only(cli
 
     assert response.status_code == 302 and response["Location"].startswith("/help/after-posting/?next=")
     held = Message.objects.get(body=CRISIS)
-    assert CRISIS in html(client.get(f"/messages/{conversation.pk}/"))
+    own = html(client.get(f"/messages/{conversation.pk}/"))
+    assert CRISIS in own
+    assert "Your message is safe with us and waiting for a moderator." in own
+    assert "Your post" not in own
     client.force_login(lee)
     assert CRISIS not in html(client.get(f"/messages/{conversation.pk}/"))
     assert f"message-{held.pk}" not in html(client.get(f"/messages/{conversation.pk}/"))

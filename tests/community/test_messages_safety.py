@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from community import services as community_services
-from community.models import Conversation, ConversationState, Message, Notification, Preferences
+from community.models import Block, Conversation, ConversationState, Message, Notification, Preferences
 from community.selectors import messages as selectors
 from community.services import messages as services
 from moderation import services as moderation
@@ -144,6 +144,26 @@ def test_the_blocker_still_reads_the_whole_conversation_by_name(client, sky, lee
     assert "Sky Rivers" in page and "Why won't you answer?" in page
     assert "You can't reply in this conversation." in page
     assert f"/messages/{chat.pk}/block/" not in page  # blocked already
+
+
+def test_the_person_blocked_can_block_back_from_the_conversation_without_learning_a_name(client, sky, lee, chat):
+    services.block_from_conversation(actor=lee, conversation=chat)
+    client.force_login(sky)
+
+    page = main_of(client.get(f"/messages/{chat.pk}/"))
+    assert f'href="/messages/{chat.pk}/block/"' in page and "Block this member" in page
+    asked = main_of(client.get(f"/messages/{chat.pk}/block/"))
+    assert "Block this member?" in asked and "A member" in asked
+    assert "Lee Moon" not in asked and "@lee" not in asked
+    done = html(client.post(f"/messages/{chat.pk}/block/", follow=True))
+    assert "You blocked this member. They won't be told." in done and "@lee" not in done
+    assert Block.objects.filter(blocker=sky, blocked=lee).exists()
+    assert f"/messages/{chat.pk}/block/" not in main_of(client.get(f"/messages/{chat.pk}/"))  # blocked already
+
+    # Lee lifting their block never lifts Sky's: Sky still hears nothing from Lee.
+    community_services.unblock(actor=lee, user=sky)
+    assert not selectors.may_send(lee, chat).allowed
+    assert not selectors.may_start(lee, sky).allowed
 
 
 def test_the_api_names_no_one_to_the_person_blocked(api_client, sky, lee, chat):

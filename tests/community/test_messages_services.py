@@ -257,12 +257,20 @@ def test_a_new_account_cannot_start_a_conversation_but_can_reply(lee):
 
     with pytest.raises(ValidationError) as refused:
         start(newcomer, lee)
-    assert "New accounts can start conversations after a few days: you can in 2 days." in str(refused.value)
+    assert "New accounts can start conversations after a few days: you can start one in 2 days." in str(refused.value)
     assert not selectors.may_start(newcomer, lee).allowed
 
     conversation = start(lee, newcomer).conversation
     services.send_message(actor=newcomer, conversation=conversation, body="Thank you for the welcome!")
     assert conversation.messages.filter(sender=newcomer).count() == 1
+
+
+def test_a_new_account_one_day_from_starting_is_told_one_day(lee):
+    newcomer = person("almost", days=2)
+
+    assert selectors.may_start(newcomer, lee).reason.startswith(
+        "New accounts can start conversations after a few days: you can start one in 1 day. Until then"
+    )
 
 
 def test_the_new_account_wait_comes_from_the_trust_settings(lee):

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from community.models import Circle, CircleMembership, Notification
-from community.selectors.notifications import notification_page
+from community.selectors.notifications import notification_page, unread_count
 from community.services import circles as circle_services
 from moderation.models import Visibility
 
@@ -25,6 +25,10 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 def texts(person, kind=Notification.Kind.CIRCLE) -> list[str]:
     return [item.text for item in notification_page(viewer=person).items if item.notification.kind == kind]
+
+
+def notification_of(circle) -> Notification:
+    return Notification.objects.get(kind=Notification.Kind.CIRCLE_REQUEST, target_id=circle.pk)
 
 
 def ask(act, circle, person=None):
@@ -145,3 +149,30 @@ def test_a_page_of_circle_notifications_costs_the_same_for_2_or_6_circles(act, c
 
     assert len(re.findall(r">You are now a host of Morning walk \d</a>", html)) == 6
     assert len(many) == len(few)
+
+
+def test_join_requests_all_answered_no_longer_count_as_unread_until_someone_asks_again(act, client):
+    circle = make_circle(title="Evening check-in", join_policy=Circle.JoinPolicy.REQUEST)
+    host = circle.created_by
+    first, second = ask(act, circle), ask(act, circle)
+    other = make_circle(host, join_policy=Circle.JoinPolicy.REQUEST)
+    ask(act, other)  # still waiting there
+    assert unread_count(viewer=host) == 2
+
+    act(circle_services.decide_request, actor=host, membership=first, approve=True)
+    act(circle_services.decide_request, actor=host, membership=second, approve=False)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert unread_count(viewer=host) == 1
+    assert len(captured) == 1  # the header badge stays one query
+    [item] = [i for i in notification_page(viewer=host).items if i.notification.pk == notification_of(circle).pk]
+    assert item.text == "Nobody is waiting to join Evening check-in now"
+    assert not item.unread
+    client.force_login(host)
+    assert 'aria-label="Notifications, 1 unread"' in client.get("/").content.decode()
+
+    ask(act, circle)
+    assert unread_count(viewer=host) == 2
+    [item] = [i for i in notification_page(viewer=host).items if i.notification.pk == notification_of(circle).pk]
+    assert item.unread
+    assert item.text == "1 person is waiting to join Evening check-in"
