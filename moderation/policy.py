@@ -26,7 +26,7 @@ class Outcome:
     message: object = None  # for the writer: a lazy translation, resolved only when shown
 
 
-_HELD = _("Your post is waiting for a moderator before it appears.")
+_HELD = _("What you wrote is waiting for a moderator before it appears.")
 POLICY: dict[str, Outcome] = {
     "crisis": Outcome(
         Action.HOLD,
@@ -55,7 +55,7 @@ POLICY: dict[str, Outcome] = {
         message=_("This can't be posted: it attacks or threatens someone. Please remove the insults or threats."),
     ),
     "harassment": Outcome(
-        Action.HOLD, 50, message=_("Your post is waiting for a moderator: please keep it kind to the person.")
+        Action.HOLD, 50, message=_("What you wrote is waiting for a moderator: please keep it kind to the person.")
     ),
     # Brushing off someone's struggle ("just get over it"): unkind, not abuse; the writer is asked to reconsider.
     "dismissive": Outcome(
@@ -93,16 +93,18 @@ POLICY: dict[str, Outcome] = {
     "personal_info:profile": Outcome(Action.PUBLISH),  # the writer's own contact, in the field meant for it
     "spam:scam": Outcome(Action.REJECT, 10, message=_("This can't be posted: it looks like a scam or an advert.")),
     "spam": Outcome(
-        Action.HOLD, 10, message=_("Your post is waiting for a moderator: links and promotion are checked first.")
+        Action.HOLD, 10, message=_("What you wrote is waiting for a moderator: links and promotion are checked first.")
     ),
     "link:new": Outcome(
-        Action.HOLD, 10, message=_("Your post is waiting for a moderator: links from new accounts are checked first.")
+        Action.HOLD,
+        10,
+        message=_("What you wrote is waiting for a moderator: links from new accounts are checked first."),
     ),
     "link": Outcome(Action.PUBLISH),
     "link:minors": Outcome(
         Action.HOLD,
         10,
-        message=_("Your post is waiting for a moderator: links in spaces for young people are checked first."),
+        message=_("What you wrote is waiting for a moderator: links in spaces for young people are checked first."),
     ),
     "new_account": Outcome(
         Action.HOLD,
@@ -115,7 +117,7 @@ POLICY: dict[str, Outcome] = {
     "eating_disorder_recovery": Outcome(Action.WARN, warning=ContentWarning.EATING_DISORDERS),
     "recovery": Outcome(Action.PUBLISH),
     "truncated": Outcome(
-        Action.HOLD, 30, message=_("Your post is waiting for a moderator: it is too long for us to check at once.")
+        Action.HOLD, 30, message=_("What you wrote is waiting for a moderator: it is too long for us to check at once.")
     ),
     "screening_error": Outcome(Action.HOLD, 30, message=_HELD),
     "suspended": Outcome(Action.REJECT, 0, message=_("Your account is suspended, so you can't post right now.")),
@@ -136,7 +138,9 @@ UNKNOWN = Outcome(Action.PUBLISH, 5)
 MINORS_HOLD = Outcome(
     Action.HOLD,
     20,
-    message=_("Your post is waiting for a moderator: sensitive topics in spaces for young people are checked first."),
+    message=_(
+        "What you wrote is waiting for a moderator: sensitive topics in spaces for young people are checked first."
+    ),
 )  # a label policy has no entry for is shown to moderators, not acted on
 
 # Labels that are how screening reached its decision, not something the content is.

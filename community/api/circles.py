@@ -37,8 +37,16 @@ POLL_SECONDS = 2
 
 
 class PersonSerializer(serializers.Serializer):
-    handle = serializers.CharField()
-    name = serializers.CharField()
+    handle = serializers.CharField(allow_null=True, help_text="Null for an under-18 the caller may not see named.")
+    name = serializers.CharField(help_text='Their name, or "A member under 18".')
+
+
+def _author(request, item) -> dict | None:
+    """The writer of a post or chat message as the caller may see them (`selectors.circles.mark_minor_authors`):
+    an under-18 writer is "A member under 18", without a handle, to adults who don't host the circle."""
+    if getattr(item, "author_hidden", False):
+        return {"handle": None, "name": str(_("A member under 18"))}
+    return person_fields(item.author)
 
 
 class ShownPersonSerializer(serializers.Serializer):
@@ -173,7 +181,7 @@ def _post(request, post, *, manages: bool = False) -> dict:
     mine = post.author_id is not None and post.author_id == request.user.pk
     return {
         "id": post.pk,
-        "author": None if deleted else person_fields(post.author),
+        "author": None if deleted else _author(request, post),
         "is_author": mine,
         "body": "" if deleted else post.body,
         "pinned": post.pinned_at is not None,
@@ -208,7 +216,9 @@ class MessageSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     time = serializers.CharField(help_text="When it was sent, as HH:MM in the caller's zone.")
     held = serializers.BooleanField(help_text="To its writer only: waiting for a moderator, seen by nobody else.")
-    removed = serializers.BooleanField(help_text="To its writer only: a host took it out of the chat.")
+    removed = serializers.BooleanField(
+        help_text="To its writer, the hosts and moderators: a host took it out of the chat (hosts may restore it)."
+    )
     crisis = serializers.BooleanField(help_text="To its writer only: show `help_url`, where help is, next to it.")
     content_warnings = serializers.ListField(child=serializers.CharField())
     content_warning_labels = serializers.ListField(child=serializers.CharField(), help_text="The warnings' names.")
@@ -219,17 +229,17 @@ class MessageSerializer(serializers.Serializer):
     )
 
 
-def _message(request, message) -> dict:
+def _message(request, message, *, manages: bool = False) -> dict:
     mine = message.author_id is not None and message.author_id == request.user.pk
     return {
         "id": message.pk,
-        "author": person_fields(message.author),
+        "author": _author(request, message),
         "is_mine": mine,
         "body": message.body,
         "created_at": message.created_at,
         "time": timezone.localtime(message.created_at).strftime("%H:%M"),
         "held": mine and message.visibility != Visibility.PUBLISHED,
-        "removed": mine and message.removed_by_id is not None,
+        "removed": (mine or manages) and message.removed_by_id is not None,
         "crisis": mine and circle_selectors.reads_as_crisis(message),
         "content_warnings": list(message.content_warnings or []),
         "content_warning_labels": [str(label) for label in warning_labels(message.content_warnings or [])],
@@ -241,6 +251,11 @@ class MessagesSerializer(ChatStateSerializer):
     messages = MessageSerializer(many=True, help_text="Oldest first: the session's messages after `after`.")
     withdrawn = serializers.ListField(
         child=serializers.IntegerField(), help_text="Ids of messages already shown that must now be taken away."
+    )
+    removed = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="Ids of the session's messages a host removed that the caller still sees, marked: their own, and "
+        "for hosts every one. Mark those shown as removed; one marked but no longer listed was restored.",
     )
     cursor = serializers.IntegerField(help_text="Send as `?after=` next time.")
     can_post = serializers.BooleanField()
@@ -516,6 +531,7 @@ class CircleViewSet(viewsets.GenericViewSet):
         )
         for post in [*page.pinned, *page.posts]:
             post.circle = circle
+        circle_selectors.mark_minor_authors(viewer=request.user, circle=circle, items=[*page.pinned, *page.posts])
         manages = circle_selectors.can_manage(request.user, circle)
         return Response(
             {
@@ -603,6 +619,8 @@ class CircleViewSet(viewsets.GenericViewSet):
         after = id_or_404(after) if after not in (None, "", "0") else None
         state = circle_selectors.chat_state(circle)
         rows = circle_selectors.chat_messages(viewer=request.user, circle=circle, session=state.current, after=after)
+        circle_selectors.mark_minor_authors(viewer=request.user, circle=circle, items=rows)
+        manages = circle_selectors.can_manage(request.user, circle)
         withdrawn = circle_selectors.withdrawn_messages(
             viewer=request.user, circle=circle, session=state.current, after=after
         )
@@ -611,11 +629,12 @@ class CircleViewSet(viewsets.GenericViewSet):
         return Response(
             {
                 **_chat_state(request, circle, state),
-                "messages": [_message(request, row) for row in rows],
+                "messages": [_message(request, row, manages=manages) for row in rows],
                 "withdrawn": withdrawn,
+                "removed": circle_selectors.removed_messages(viewer=request.user, circle=circle, session=state.current),
                 "cursor": cursor,
                 "can_post": state.open and circle_selectors.takes_part(request.user, circle),
-                "can_remove": circle_selectors.can_manage(request.user, circle),
+                "can_remove": manages,
                 "poll_seconds": POLL_SECONDS,
                 "help_url": reverse("resources:crisis_response"),
                 "crisis_help": help_for(request) if crisis else None,
@@ -632,6 +651,17 @@ class CircleViewSet(viewsets.GenericViewSet):
         if message is None:
             raise exceptions.NotFound(_("No message here."))
         circle_services.remove_chat_message(actor=request.user, message=message)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(parameters=[ITEM], request=None, responses={204: None})
+    @action(detail=True, methods=["post"], url_path=r"chat/messages/(?P<item>[0-9]+)/restore")
+    def restore_message(self, request, slug=None, item=None):
+        """Put a message a host removed back in the chat (hosts and moderators)."""
+        circle = self._readable(slug)
+        message = circle_selectors.chat_message_in(circle, id_or_404(item))
+        if message is None:
+            raise exceptions.NotFound(_("No message here."))
+        circle_services.restore_chat_message(actor=request.user, message=message)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

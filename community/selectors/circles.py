@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from dateutil import rrule as dateutil_rrule
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -113,6 +113,39 @@ def names_minors_to(viewer, circle: Circle, membership: CircleMembership | None 
     return bool(getattr(viewer, "is_authenticated", False) and viewer.is_minor) and takes_part(
         viewer, circle, membership
     )
+
+
+def hides_minor_authors(viewer, circle: Circle, membership: CircleMembership | None = ...) -> bool:
+    """Whether under-18 writers of posts, comments and chat messages are "A member under 18" to the viewer (no
+    name, handle or profile link): to everyone `names_minors_to` leaves out but the circle's hosts, who let
+    them in and look after them. (The members list says the same: one name left over would identify them.)"""
+    membership = membership_of(viewer, circle) if membership is ... else membership
+    return not (names_minors_to(viewer, circle, membership) or can_manage(viewer, circle, membership))
+
+
+def shows_as_minor(author, *, viewer, hidden: bool) -> bool:
+    """Whether `author` is shown to `viewer` as "A member under 18" when `hides_minor_authors` is `hidden`:
+    an under-18 writer other than the viewer themselves."""
+    return bool(hidden and author is not None and author.is_minor and author.pk != getattr(viewer, "pk", None))
+
+
+def mark_minor_authors(*, viewer, circle: Circle, items) -> list:
+    """Set `author_hidden` on each post, chat message or `ShownComment` tree (with its replies, and whom a deep
+    reply answers: `replying_to_hidden`) as `hides_minor_authors` says. Templates and serializers show
+    "A member under 18" for those, without name, handle or link."""
+    hidden = hides_minor_authors(viewer, circle)
+
+    def mark(item) -> None:
+        target = getattr(item, "comment", item)
+        target.author_hidden = shows_as_minor(target.author, viewer=viewer, hidden=hidden)
+        if hasattr(item, "replies"):
+            item.replying_to_hidden = shows_as_minor(item.replying_to, viewer=viewer, hidden=hidden)
+            for reply in item.replies:
+                mark(reply)
+
+    for item in items:
+        mark(item)
+    return items
 
 
 def age_fits(user, circle: Circle) -> bool:
@@ -344,10 +377,11 @@ def members_shown_to(*, viewer, circle: Circle) -> list[ShownPerson]:
 
 def members_of(circle: Circle) -> QuerySet[CircleMembership]:
     """Active members, hosts first, then by when they joined."""
+    hosts_first = Case(When(role=Role.HOST, then=Value(0)), default=Value(1), output_field=IntegerField())
     return (
         CircleMembership.objects.filter(circle=circle, status=Status.ACTIVE)
         .select_related("user")
-        .order_by("-role", "created_at", "pk")  # "member" > "host" alphabetically: descending puts hosts first
+        .order_by(hosts_first, "created_at", "pk")
     )
 
 
@@ -688,15 +722,17 @@ def schedule_texts(circle: Circle, *, at: datetime | None = None) -> list[str]:
 
 
 def _chat_rows(*, viewer, circle: Circle, session_start: datetime) -> QuerySet[ChatMessage]:
-    own = Q(author=viewer.pk)
-    rows = ChatMessage.objects.filter(circle=circle, session_start=session_start)
-    rows = rows.filter(own | Q(visibility=Visibility.PUBLISHED, removed_by__isnull=True))
+    shown = Q(author=viewer.pk) | Q(visibility=Visibility.PUBLISHED, removed_by__isnull=True)
+    if can_manage(viewer, circle):
+        shown |= Q(visibility=Visibility.PUBLISHED)  # hosts see what a host removed, marked, to undo it
+    rows = ChatMessage.objects.filter(circle=circle, session_start=session_start).filter(shown)
     return rows.exclude(_blocked_either_way(viewer, "author")).select_related("author")
 
 
 def chat_messages(*, viewer, circle: Circle, session: Session | None, after: int | None = None) -> list[ChatMessage]:
-    """The session's messages the viewer may see, oldest first: published ones not removed by a host, and the
-    viewer's own (held ones too: only they see them), never by someone either of them blocked. With `after`,
+    """The session's messages the viewer may see, oldest first: published ones not removed by a host (hosts and
+    moderators see those too, marked, to restore them), and the viewer's own (held ones too: only they see
+    them), never by someone either of them blocked. With `after`,
     only those with a greater id (the room's cursor); without, the last CHAT_BACKLOG. Empty when the viewer may
     not read the circle or no session is on. Each with `sensitive_choice` (see `apply_sensitive_choices`)."""
     if session is None or not can_read(viewer, circle):
@@ -713,10 +749,41 @@ def withdrawn_messages(*, viewer, circle: Circle, session: Session | None, after
     if session is None or not can_read(viewer, circle):
         return []
     rows = ChatMessage.objects.filter(circle=circle, session_start=session.start).exclude(author=viewer.pk)
-    rows = rows.filter(Q(removed_by__isnull=False) | ~Q(visibility=Visibility.PUBLISHED))
+    gone = ~Q(visibility=Visibility.PUBLISHED)
+    if not can_manage(viewer, circle):
+        gone |= Q(removed_by__isnull=False)  # hosts keep a removed message on screen, marked (see `removed_messages`)
+    rows = rows.filter(gone)
     if after is not None:
         rows = rows.filter(pk__lte=after)
     return list(rows.order_by("pk").values_list("pk", flat=True)[:CHAT_BACKLOG])
+
+
+def removed_messages(*, viewer, circle: Circle, session: Session | None) -> list[int]:
+    """Ids of the session's messages a host removed that the viewer still sees, marked: their own (the writer is
+    told live), and for hosts and moderators every one (to restore). A room compares it with what it shows: a
+    message listed is marked removed, one no longer listed was restored. Small: a session's removals."""
+    if session is None or not can_read(viewer, circle):
+        return []
+    rows = ChatMessage.objects.filter(circle=circle, session_start=session.start, removed_by__isnull=False)
+    if not can_manage(viewer, circle):
+        rows = rows.filter(author=viewer.pk)
+    else:
+        rows = rows.filter(Q(author=viewer.pk) | Q(visibility=Visibility.PUBLISHED))
+    return list(rows.order_by("pk").values_list("pk", flat=True)[:CHAT_BACKLOG])
+
+
+def removed_comments(*, viewer, post: CirclePost) -> list[Comment]:
+    """Comments a host took off the post (not deleted), for its circle's hosts and moderators to see marked and
+    restore; empty for anyone else. Oldest first, with their writers."""
+    if not can_manage(viewer, post.circle):
+        return []
+    rows = Comment.objects.filter(
+        target_type=ContentType.objects.get_for_model(CirclePost),
+        target_id=post.pk,
+        approval=Comment.Approval.DECLINED,
+        deleted_at__isnull=True,
+    )
+    return list(rows.select_related("author").order_by("created_at", "pk"))
 
 
 def chat_message_in(circle: Circle, pk) -> ChatMessage | None:

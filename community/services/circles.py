@@ -105,7 +105,10 @@ def _check_circle(data: dict, *, actor) -> None:
         if not value.strip():
             errors[name] = message
         elif len(value) > limit:
-            errors[name] = _("Use at most %(limit)d characters.") % {"limit": limit}
+            errors[name] = _("Use at most %(limit)d characters; this is %(length)d.") % {
+                "limit": limit,
+                "length": len(value),
+            }
     if data.get("join_policy", Circle.JoinPolicy.REQUEST) not in Circle.JoinPolicy.values:
         errors["join_policy"] = _("Choose who can join: %(choices)s.") % {
             "choices": ", ".join(Circle.JoinPolicy.values)
@@ -138,6 +141,19 @@ def _check_circle(data: dict, *, actor) -> None:
 def default_age_group(actor) -> str:
     """A new circle is for its creator's own age group unless they choose otherwise: teens or adults."""
     return AgeGroup.TEENS if getattr(actor, "is_minor", False) else AgeGroup.ADULTS
+
+
+def age_groups_for(actor) -> list[str]:
+    """The age groups the person may start a circle for (the rules `create_circle` checks): under-18s, teens;
+    adults, adults, and everyone too when they are a trusted adult; Hearten staff moderators, any."""
+    if getattr(actor, "is_minor", False):
+        return [AgeGroup.TEENS]
+    allowed = {AgeGroup.ADULTS}
+    if circle_selectors.trusted_adult(actor):
+        allowed.add(AgeGroup.EVERYONE)
+    if circle_selectors.is_staff_moderator(actor):
+        allowed.add(AgeGroup.TEENS)
+    return [group for group in AgeGroup.values if group in allowed]
 
 
 def _title_taken(title: str, *, exclude=None) -> bool:
@@ -650,6 +666,27 @@ def remove_comment(*, actor, comment: Comment) -> Comment:
     return comment
 
 
+def restore_comment(*, actor, comment: Comment) -> Comment:
+    """A host (or a moderator) puts a comment a host removed back under its post: the undo of `remove_comment`.
+    Audited; restoring a comment that is not removed changes nothing."""
+    post = comment.target
+    if not isinstance(post, CirclePost) or not circle_selectors.can_manage(actor, post.circle):
+        raise PermissionDenied(_("Only the circle's hosts can restore comments here."))
+    if comment.approval != Comment.Approval.DECLINED:
+        return comment
+    with transaction.atomic():
+        Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.APPROVED)
+        moderation.audit(
+            actor=actor,
+            action="circle.comment_restore",
+            target=comment,
+            summary=_("Comment put back under a circle post by a host"),
+            changes={"approval": [comment.approval, Comment.Approval.APPROVED]},
+        )
+    comment.approval = Comment.Approval.APPROVED
+    return comment
+
+
 # The support chat
 
 
@@ -708,6 +745,26 @@ def remove_chat_message(*, actor, message: ChatMessage) -> ChatMessage:
     return message
 
 
+def restore_chat_message(*, actor, message: ChatMessage) -> ChatMessage:
+    """A host (or a moderator) puts a message a host removed back in the chat: the undo of
+    `remove_chat_message`. Audited; restoring a message that is not removed changes nothing."""
+    if not circle_selectors.can_manage(actor, message.circle):
+        raise PermissionDenied(_("Only the circle's hosts can restore messages."))
+    if message.removed_by_id is None:
+        return message
+    with transaction.atomic():
+        ChatMessage.objects.filter(pk=message.pk).update(removed_by=None)
+        moderation.audit(
+            actor=actor,
+            action="circle.message_restore",
+            target=message,
+            summary=_("Put back in the support chat by a host"),
+            changes={"removed_by": [message.removed_by_id, None]},
+        )
+    message.removed_by = None
+    return message
+
+
 def remind_upcoming_chats(*, now: datetime | None = None, lead: timedelta = REMINDER_LEAD) -> int:
     """Tell each member of a circle whose chat starts within `lead` that it is about to start. Idempotent: one
     notification per member and session (`dedupe_key`), however often it runs. Returns how many were sent."""
@@ -754,6 +811,7 @@ def _remind(circle: Circle, session, *, target_type_id: int) -> int:
 __all__ = [
     "CIRCLE_FIELDS",
     "ChatClosed",
+    "age_groups_for",
     "appoint_host",
     "create_circle",
     "decide_request",
@@ -768,6 +826,8 @@ __all__ = [
     "remove_comment",
     "remove_member",
     "remove_post",
+    "restore_chat_message",
+    "restore_comment",
     "restore_post",
     "save_chat_schedule",
     "send_chat_message",

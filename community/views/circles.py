@@ -52,25 +52,47 @@ describe_schedule = circle_selectors.describe_schedule
 # Forms: the shape only; the services decide.
 
 
+def _not_longer_than(limit: int):
+    """A form's check of a text's length with the services' words: the limit and how long this one is."""
+
+    def check(value):
+        if value and len(value) > limit:
+            raise ValidationError(
+                _("Use at most %(limit)d characters; this is %(length)d.") % {"limit": limit, "length": len(value)},
+                code="max_length",
+            )
+
+    return check
+
+
 class CircleForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Name"), max_length=80)
+    title = forms.CharField(
+        label=gettext_lazy("Name"),
+        validators=[_not_longer_than(Circle._meta.get_field("title").max_length)],
+        error_messages={"required": gettext_lazy("Give the circle a name.")},
+    )
     description = forms.CharField(
         label=gettext_lazy("What the circle is for"),
+        error_messages={"required": gettext_lazy("Say what the circle is for.")},
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("Who it is for and what you talk about. Everyone who may join can read this."),
     )
     guidelines = forms.CharField(
         label=gettext_lazy("Guidelines"),
+        error_messages={"required": gettext_lazy("Write the guidelines every member agrees to.")},
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=gettext_lazy("What every member agrees to when they join, e.g. “What is said here stays here.”"),
     )
     join_policy = forms.ChoiceField(
-        label=gettext_lazy("Who can join"), choices=Circle.JoinPolicy.choices, widget=forms.RadioSelect
+        label=gettext_lazy("Who can join"),
+        choices=Circle.JoinPolicy.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose who can join.")},
     )
     age_group = forms.ChoiceField(
         label=gettext_lazy("Age group"),
         choices=Circle.AgeGroup.choices,
-        help_text=gettext_lazy("Your own age group, unless you may start a circle for everyone (see above)."),
+        error_messages={"required": gettext_lazy("Choose who the circle is for.")},
     )
     time_zone = forms.ChoiceField(
         label=gettext_lazy("Time zone of the weekly chat"), choices=TIME_ZONE_CHOICES[1:], required=False
@@ -87,15 +109,32 @@ class CircleForm(forms.Form):
     )
     chat_minutes = forms.IntegerField(label=gettext_lazy("For (minutes)"), min_value=15, max_value=240, initial=60)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if actor is not None:
+            # Only the groups this person may start a circle for; the service checks the same rule.
+            allowed = circle_services.age_groups_for(actor)
+            self.fields["age_group"].choices = [(v, label) for v, label in Circle.AgeGroup.choices if v in allowed]
+            self.fields["age_group"].help_text = _age_group_help(allowed)
 
     def clean(self):
         data = super().clean()
         if data.get("chat_weekday") is not None and data.get("chat_time") is None:
             self.add_error("chat_time", _("Give the time the chat starts, such as 19:00."))
         return data
+
+
+def _age_group_help(allowed: list[str]) -> str:
+    """Why the age groups offered are the ones offered."""
+    if allowed == [Circle.AgeGroup.TEENS]:
+        return _("Members under 18 start circles for teens.")
+    if allowed == [Circle.AgeGroup.ADULTS]:
+        return _(
+            "Your circle is for adults (18 and over). Circles for everyone, where teens and adults meet, are "
+            "started by Hearten staff, verified experts and members of verified organisations."
+        )
+    return _("You may also start a circle for everyone: teens and adults together, and a host approves each person.")
 
 
 class ScheduleForm(forms.Form):
@@ -129,7 +168,7 @@ class PostForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Write to the circle"),
         strip=False,
-        max_length=MAX_CIRCLE_POST + 1000,  # the service says how much too long, with the text kept
+        validators=[_not_longer_than(MAX_CIRCLE_POST)],  # the service's words, whatever the length
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": gettext_lazy("Write your post first.")},
     )
@@ -139,7 +178,7 @@ class ChatForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Your message"),
         strip=False,
-        max_length=MAX_CHAT_MESSAGE + 1000,
+        validators=[_not_longer_than(MAX_CHAT_MESSAGE)],
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": MAX_CHAT_MESSAGE}),
         error_messages={"required": gettext_lazy("Write a message first.")},
     )
@@ -189,6 +228,7 @@ def _circle_context(request, circle, **extra) -> dict:
     if can_read:
         before = id_or_none(request.GET.get("before"))
         page = circle_selectors.posts_page(viewer=viewer, circle=circle, before=before)
+        circle_selectors.mark_minor_authors(viewer=viewer, circle=circle, items=[*page.pinned, *page.posts])
     context = {
         "circle": circle,
         "membership": membership,
@@ -240,7 +280,7 @@ def circle_new(request):
         "time_zone": request.user.time_zone or timezone.get_current_timezone_name() or "UTC",
         "chat_minutes": 60,
     }
-    form = CircleForm(request.POST or None, initial=initial)
+    form = CircleForm(request.POST if request.method == "POST" else None, initial=initial, actor=request.user)
     reconsider = False
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in circle_services.CIRCLE_FIELDS}
@@ -378,31 +418,86 @@ def circle_decide(request, slug, pk, decision):
     return redirect("community:circle_requests", slug=circle.slug)
 
 
+def _confirm(request, circle, *, title: str, question: str, detail: str, yes: str, cancel_url: str):
+    """The step before a removal, without JavaScript: what will happen, and a button that does it."""
+    context = {
+        "circle": circle,
+        "title": title,
+        "question": question,
+        "detail": detail,
+        "yes": yes,
+        "action": request.path,
+        "cancel_url": cancel_url,
+    }
+    return render(request, "community/circles/confirm.html", context)
+
+
+def _shown_name(row) -> str:
+    return row.user.name if row.user is not None else str(row.label)
+
+
 @login_required
 def circle_members(request, slug):
     circle = _circle_or_404(request, slug)
     if not circle_selectors.can_read(request.user, circle):
         raise Http404(_("Only the circle's members see who else is in it."))
-    context = {
-        "circle": circle,
-        "members": circle_selectors.members_shown_to(viewer=request.user, circle=circle),
-        "can_manage": circle_selectors.can_manage(request.user, circle),
-        "is_creator": circle.created_by_id == request.user.pk,
-        "may_remove_hosts": circle_selectors.is_staff_moderator(request.user)
-        or circle.created_by_id == request.user.pk,
-    }
+    can_manage = circle_selectors.can_manage(request.user, circle)
+    is_creator = circle.created_by_id == request.user.pk
+    may_remove_hosts = circle_selectors.is_staff_moderator(request.user) or is_creator
+    may_appoint = can_manage or (is_creator and circle_selectors.takes_part(request.user, circle))
+    for_everyone = circle.age_group == Circle.AgeGroup.EVERYONE
+    rows = []
+    for row in circle_selectors.members_shown_to(viewer=request.user, circle=circle):
+        person = row.user
+        others = person is not None and person.pk != request.user.pk
+        rows.append(
+            {
+                "row": row,
+                # the same rules appoint_host and remove_member check
+                "may_host": others
+                and may_appoint
+                and row.role != "host"
+                and (not for_everyone or circle_selectors.trusted_adult(person)),
+                "may_remove": others and can_manage and (may_remove_hosts or row.role != "host"),
+                "under_18": can_manage and person is not None and person.is_minor,
+            }
+        )
+    context = {"circle": circle, "members": rows, "can_manage": can_manage}
     return render(request, "community/circles/members.html", context)
 
 
 @login_required
-@require_POST
 def circle_member_action(request, slug, pk, what):
+    """`remove` (after a confirmation page: it can't be undone) and `host`; both POST."""
     if what not in ("remove", "host"):
         raise Http404()
     circle = _circle_or_404(request, slug)
     membership = circle_selectors.membership_in(circle, pk)
     if membership is None:
         raise Http404(_("There is no member here."))
+    members_url = reverse("community:circle_members", args=[circle.slug])
+    if request.method != "POST":
+        if what != "remove" or not circle_selectors.can_manage(request.user, circle):
+            return redirect(members_url)
+        shown = next(
+            (
+                row
+                for row in circle_selectors.members_shown_to(viewer=request.user, circle=circle)
+                if row.membership_id == membership.pk
+            ),
+            None,
+        )
+        if shown is None:
+            raise Http404(_("There is no member here."))
+        return _confirm(
+            request,
+            circle,
+            title=_("Remove a member"),
+            question=_("Remove %(name)s from the circle?") % {"name": _shown_name(shown)},
+            detail=_("They are told, and they can't join the circle again. This can't be undone."),
+            yes=_("Yes, remove them"),
+            cancel_url=members_url,
+        )
     try:
         if what == "remove":
             circle_services.remove_member(actor=request.user, circle=circle, user=membership.user)
@@ -412,7 +507,7 @@ def circle_member_action(request, slug, pk, what):
             messages.success(request, _("@%(handle)s is now a host.") % {"handle": membership.user.handle})
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, _errors_of(error))
-    return redirect("community:circle_members", slug=circle.slug)
+    return redirect(members_url)
 
 
 @login_required
@@ -540,10 +635,12 @@ def _post_page(request, circle, post, *, comment_form=None, reply_to=None, recon
     viewer = request.user
     can_manage = circle_selectors.can_manage(viewer, circle)
     comments = selectors.comments_for(viewer=viewer, target=post)
+    circle_selectors.mark_minor_authors(viewer=viewer, circle=circle, items=[post, *comments])
     context = {
         "circle": circle,
         "post": post,
         "comments": comments,
+        "removed_comments": circle_selectors.removed_comments(viewer=viewer, post=post),
         "can_manage": can_manage,
         "takes_part": circle_selectors.takes_part(viewer, circle),
         "can_comment": circle_selectors.post_readable_by(viewer=viewer, post=post),
@@ -598,12 +695,25 @@ def circle_post_comment(request, slug, pk):
 
 
 @login_required
-@require_POST
 def circle_post_action(request, slug, pk, what):
-    """pin, unpin, remove and restore (hosts), delete (the writer)."""
+    """pin, unpin, remove and restore (hosts), delete (the writer); all POST. Opened (GET), `remove` asks first."""
     if what not in ("pin", "unpin", "remove", "restore", "delete"):
         raise Http404()
     circle, post = _readable_post(request, slug, pk)
+    if request.method != "POST":
+        if what != "remove" or not circle_selectors.can_manage(request.user, circle):
+            return redirect(_post_url(post))
+        return _confirm(
+            request,
+            circle,
+            title=_("Remove a post"),
+            question=_("Take this post off the circle?"),
+            detail=_(
+                "Members won't see it any more. Its writer and the hosts still do, marked, and a host can put it back."
+            ),
+            yes=_("Yes, remove the post"),
+            cancel_url=_post_url(post),
+        )
     try:
         if what == "pin":
             circle_services.pin_post(actor=request.user, post=post, pinned=True)
@@ -632,19 +742,51 @@ def circle_post_action(request, slug, pk, what):
 
 
 @login_required
-@require_POST
 def circle_comment_remove(request, slug, pk):
+    """A host takes a comment off a circle post (POST); opened (GET), it asks first."""
+    circle = _circle_or_404(request, slug)
+    found = circle_selectors.comment_in(circle, pk)
+    if found is None:
+        raise Http404(_("There is no comment here."))
+    comment, post = found
+    if request.method != "POST":
+        if not circle_selectors.can_manage(request.user, circle):
+            return _back_to(request, circle, post)
+        return _confirm(
+            request,
+            circle,
+            title=_("Remove a comment"),
+            question=_("Take this comment off the post?"),
+            detail=_("Members won't see it any more. Its writer still does, marked, and a host can put it back."),
+            yes=_("Yes, remove the comment"),
+            cancel_url=_post_url(post, f"comment-{comment.pk}"),
+        )
+    try:
+        circle_services.remove_comment(actor=request.user, comment=comment)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _errors_of(error))
+    else:
+        messages.success(
+            request, _("The comment is off the post. Its writer and the hosts still see it: you can undo.")
+        )
+    return _back_to(request, circle, post)
+
+
+@login_required
+@require_POST
+def circle_comment_restore(request, slug, pk):
+    """A host puts a removed comment back under its post."""
     circle = _circle_or_404(request, slug)
     found = circle_selectors.comment_in(circle, pk)
     if found is None:
         raise Http404(_("There is no comment here."))
     comment, post = found
     try:
-        circle_services.remove_comment(actor=request.user, comment=comment)
+        circle_services.restore_comment(actor=request.user, comment=comment)
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, _errors_of(error))
     else:
-        messages.success(request, _("The comment is off the post. Its writer still sees it, marked as removed."))
+        messages.success(request, _("The comment is back under the post."))
     return _back_to(request, circle, post)
 
 
@@ -677,6 +819,7 @@ def _chat_context(request, circle, *, form=None, error=None) -> dict:
     state = circle_selectors.chat_state(circle)
     can_read = circle_selectors.can_read(viewer, circle)
     rows = circle_selectors.chat_messages(viewer=viewer, circle=circle, session=state.current) if can_read else []
+    circle_selectors.mark_minor_authors(viewer=viewer, circle=circle, items=rows)
     crisis = any(row.author_id == viewer.pk and circle_selectors.reads_as_crisis(row) for row in rows)
     return {
         "circle": circle,
@@ -744,19 +887,49 @@ def circle_chat(request, slug):
 
 
 @login_required
-@require_POST
 def circle_chat_remove(request, slug, pk):
+    """A host takes a message out of the chat (POST); opened (GET, the no-JavaScript room), it asks first."""
     circle = _circle_or_404(request, slug)
     message = circle_selectors.chat_message_in(circle, pk)
     if message is None:
         raise Http404(_("There is no message here."))
+    chat_url = reverse("community:circle_chat", args=[circle.slug])
+    if request.method != "POST":
+        if not circle_selectors.can_manage(request.user, circle):
+            return redirect(chat_url)
+        return _confirm(
+            request,
+            circle,
+            title=_("Remove a message"),
+            question=_("Remove this message for everyone?"),
+            detail=_("Members won't see it any more. Its writer still does, marked, and a host can put it back."),
+            yes=_("Yes, remove it for everyone"),
+            cancel_url=f"{chat_url}#message-{message.pk}",
+        )
     try:
         circle_services.remove_chat_message(actor=request.user, message=message)
     except PermissionDenied as error:
         messages.error(request, _errors_of(error))
     else:
-        messages.success(request, _("The message is out of the chat."))
-    return redirect("community:circle_chat", slug=circle.slug)
+        messages.success(request, _("The message is out of the chat. You can undo it from the chat."))
+    return redirect(f"{chat_url}#message-{message.pk}")
+
+
+@login_required
+@require_POST
+def circle_chat_restore(request, slug, pk):
+    """A host puts a removed message back in the chat."""
+    circle = _circle_or_404(request, slug)
+    message = circle_selectors.chat_message_in(circle, pk)
+    if message is None:
+        raise Http404(_("There is no message here."))
+    try:
+        circle_services.restore_chat_message(actor=request.user, message=message)
+    except PermissionDenied as error:
+        messages.error(request, _errors_of(error))
+    else:
+        messages.success(request, _("The message is back in the chat."))
+    return redirect(reverse("community:circle_chat", args=[circle.slug]) + f"#message-{message.pk}")
 
 
 def circle_chat_ics(request, slug):
@@ -785,10 +958,12 @@ urlpatterns = [
     path("circles/<slug:slug>/chat.ics", circle_chat_ics, name="circle_chat_ics"),
     path("circles/<slug:slug>/chat/schedule/", circle_schedule, name="circle_schedule"),
     path("circles/<slug:slug>/chat/<int:pk>/remove/", circle_chat_remove, name="circle_chat_remove"),
+    path("circles/<slug:slug>/chat/<int:pk>/restore/", circle_chat_restore, name="circle_chat_restore"),
     path("circles/<slug:slug>/posts/", circle_post_new, name="circle_post_new"),
     path("circles/<slug:slug>/posts/<int:pk>/", circle_post, name="circle_post"),
     path("circles/<slug:slug>/posts/<int:pk>/comments/", circle_post_comment, name="circle_post_comment"),
     path("circles/<slug:slug>/posts/<int:pk>/<str:what>/", circle_post_action, name="circle_post_action"),
     path("circles/<slug:slug>/comments/<int:pk>/remove/", circle_comment_remove, name="circle_comment_remove"),
+    path("circles/<slug:slug>/comments/<int:pk>/restore/", circle_comment_restore, name="circle_comment_restore"),
     path("circles/<slug:slug>/comments/<int:pk>/delete/", circle_comment_delete, name="circle_comment_delete"),
 ]

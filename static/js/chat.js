@@ -26,8 +26,11 @@
   var POLL_MS = 2000;
 
   function csrfToken() {
-    var field = form && form.querySelector("input[name=csrfmiddlewaretoken]");
-    return field ? field.value : "";
+    var field = (form && form.querySelector("input[name=csrfmiddlewaretoken]")) ||
+      document.querySelector("input[name=csrfmiddlewaretoken]");
+    if (field) return field.value;
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
   }
 
   function el(tag, className, content) {
@@ -78,7 +81,7 @@
     meta.appendChild(time);
     item.appendChild(meta);
     item.appendChild(renderBody(message));
-    if (message.removed) item.appendChild(el("p", "comment-status", text.textRemoved));
+    if (message.removed) markRemoved(item, message.is_mine);
     else if (message.held) item.appendChild(el("p", "comment-status", text.textHeld));
     if (message.crisis) {
       var help = el("p", "chat-help");
@@ -88,14 +91,84 @@
       item.appendChild(help);
     }
     if (canRemove && !message.is_mine) {
-      var remove = el("button", "link-button", text.textRemove);
-      remove.type = "button";
-      remove.addEventListener("click", function () { removeRemotely(message.id); });
-      item.appendChild(remove);
+      var actions = el("div", "chat-remove");
+      actions.dataset.chatActions = "";
+      item.appendChild(actions);
+      setActions(item, !!message.removed);
     }
     var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
     log.appendChild(item);
     if (atBottom || message.is_mine) log.scrollTop = log.scrollHeight;
+  }
+
+  // A host's removal, shown in place: to its writer "only you can see it", to hosts "removed by a host" with an
+  // undo. `removed` false takes the mark away (a host restored it).
+  function markRemoved(item, mine) {
+    var mark = item.querySelector("[data-chat-removed]");
+    if (!mark) {
+      mark = el("p", "comment-status", mine ? text.textRemoved : text.textRemovedHost);
+      mark.dataset.chatRemoved = "";
+      var actions = item.querySelector("[data-chat-actions]");
+      item.insertBefore(mark, actions);
+    }
+  }
+
+  function setRemoved(item, removed) {
+    var mine = item.classList.contains("mine");
+    var mark = item.querySelector("[data-chat-removed]");
+    if (removed) markRemoved(item, mine);
+    else if (mark) mark.remove();
+    if (canRemove && !mine) setActions(item, removed);
+  }
+
+  function button(label, className, onClick) {
+    var node = el("button", className || "link-button tap-target", label);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  // A host's tools on someone's message: "Remove", which asks "Remove for everyone? Yes / Cancel" before it
+  // acts (no dialog box: the question takes the button's place, and keyboard focus goes with it), or, once
+  // removed, "Undo: put it back".
+  function setActions(item, removed) {
+    var actions = item.querySelector("[data-chat-actions]");
+    if (!actions) return;
+    var id = item.dataset.messageId;
+    actions.replaceChildren();
+    if (removed) {
+      actions.appendChild(button(text.textRestore, null, function () { moderate(id, "restore"); }));
+      return;
+    }
+    var remove = button(text.textRemove, null, function () { ask(); });
+    actions.appendChild(remove);
+    function ask() {
+      actions.replaceChildren();
+      var question = el("span", "chat-confirm", text.textRemoveQuestion);
+      question.setAttribute("role", "group");
+      question.id = "remove-question-" + id;
+      var yes = button(text.textYes, "button danger tap-target", function () { moderate(id, "remove"); });
+      var no = button(text.textCancel, "button secondary tap-target", function () {
+        setActions(item, false);
+        var again = actions.querySelector("button");
+        if (again) again.focus();
+      });
+      yes.setAttribute("aria-describedby", question.id);
+      actions.appendChild(question);
+      actions.appendChild(yes);
+      actions.appendChild(no);
+      yes.focus();
+    }
+  }
+
+  // The page's own links and forms (without this script they lead to a confirmation page) become the same
+  // two steps in place.
+  function enhanceActions() {
+    if (!log) return;
+    Array.prototype.forEach.call(log.querySelectorAll("[data-chat-actions]"), function (actions) {
+      var item = actions.closest("[data-message-id]");
+      if (item) setActions(item, !!item.querySelector("[data-chat-removed]"));
+    });
   }
 
   // Helplines in the room itself, straight away, when what the person wrote reads as a crisis (built from the
@@ -165,6 +238,7 @@
       var empty = log.querySelector("[data-chat-empty]");
       if (empty) empty.remove();
       if (!log.children.length) log.hidden = true;
+      else log.classList.add("chat-log-closed");
     }
     if (status) {
       status.replaceChildren();
@@ -180,6 +254,14 @@
     canRemove = !!data.can_remove;
     (data.messages || []).forEach(renderMessage);
     (data.withdrawn || []).forEach(removeMessage);
+    if (data.removed && log) {
+      var removed = {};
+      data.removed.forEach(function (id) { removed[id] = true; });
+      Array.prototype.forEach.call(log.querySelectorAll("[data-message-id]"), function (item) {
+        var isRemoved = !!removed[item.dataset.messageId];
+        if (isRemoved !== !!item.querySelector("[data-chat-removed]")) setRemoved(item, isRemoved);
+      });
+    }
     if (typeof data.cursor === "number" && data.cursor > cursor) cursor = data.cursor;
     if (data.crisis_help) showCrisisHelp(data.crisis_help);
     if (!data.open) closeRoom(data);
@@ -270,12 +352,20 @@
       });
   }
 
-  function removeRemotely(id) {
-    fetch(apiUrl + id + "/remove/", {
+  // what: "remove" or "restore". The host keeps the message on screen, marked (or unmarked), to undo.
+  function moderate(id, what) {
+    fetch(apiUrl + id + "/" + what + "/", {
       method: "POST",
       credentials: "same-origin",
       headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
-    }).then(function (response) { if (response.status === 204) removeMessage(id); });
+    }).then(function (response) {
+      var item = document.getElementById("message-" + id);
+      if (response.status === 204 && item) {
+        setRemoved(item, what === "remove");
+        var next = item.querySelector("[data-chat-actions] button");
+        if (next) next.focus();
+      }
+    });
   }
 
   if (form && input) {
@@ -294,6 +384,8 @@
     });
   }
 
+  canRemove = !!(log && log.querySelector("[data-chat-actions]"));
+  enhanceActions();
   if (log) log.scrollTop = log.scrollHeight;
   // The room closes itself at the end of the session, even between two polls.
   if (open && room.dataset.closesAt) {

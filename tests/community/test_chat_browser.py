@@ -73,3 +73,27 @@ def test_enter_pressed_twice_quickly_sends_the_message_once(new_page, room):  # 
 
     assert ChatMessage.objects.filter(author=ana, body="Going for a short walk now.").count() == 1
     expect(ana_page.locator("[data-chat-log]").get_by_text("Going for a short walk now.")).to_have_count(1)
+
+
+def test_a_host_removes_in_two_steps_and_the_writer_is_told_live(new_page, room):  # noqa: F811
+    circle, ana, _ben = room
+    ana_page = in_chat(new_page, ana, circle)
+    host_page = in_chat(new_page, circle.created_by, circle)
+
+    say(ana_page, "Something I shouldn't have said.")
+    message = host_page.locator("[data-chat-log] [data-message-id]").filter(has_text="shouldn't have said")
+    expect(message).to_be_visible(timeout=10_000)
+    message.get_by_role("button", name="Remove").click()
+    expect(message).to_contain_text("Remove for everyone?")
+    message.get_by_role("button", name="Cancel").click()
+    assert ChatMessage.objects.get(author=ana).removed_by_id is None  # Cancel removed nothing
+    message.get_by_role("button", name="Remove").click()
+    message.get_by_role("button", name="Yes").click()
+
+    expect(message).to_contain_text("Removed by a host")
+    expect(message.get_by_role("button", name="Undo: put it back")).to_be_visible()
+    expect(ana_page.locator("[data-chat-log]")).to_contain_text(
+        "A host removed this message. Only you can see it.", timeout=10_000
+    )
+    box = message.get_by_role("button", name="Remove")
+    assert box.count() == 0
