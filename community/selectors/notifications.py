@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 from moderation.models import Visibility
 
 from ..models import Circle, CircleMembership, CirclePost, Comment, Notification, Reaction, Story, User
-from .circles import circle_links, circle_post_links
+from .circles import circle_links, circle_post_links, hides_minor_authors
 from .social import blocked_either_way_q
 from .stories import _parse_cursor, readable_stories  # the feed's cursor: "<moment>_<pk>"
 
@@ -114,6 +114,7 @@ def shown_notifications(notifications: Iterable[Notification], *, viewer) -> lis
     """What each notification says and links to, for this viewer (actors joined: no query per row; the circles
     the page is about in one query more)."""
     notifications = list(notifications)
+    _hide_minor_actors_in_circles(notifications, viewer=viewer)
     circles = _circles_news(notifications, viewer=viewer)
     links = _links(notifications, viewer=viewer, circles=circles)
     return [
@@ -125,6 +126,37 @@ def shown_notifications(notifications: Iterable[Notification], *, viewer) -> lis
         )
         for item in notifications
     ]
+
+
+def _hide_minor_actors_in_circles(notifications: list[Notification], *, viewer) -> None:
+    """Mark `actor_hidden` on notifications about a circle post (or a comment on one) by an under-18 writer the
+    circle's pages show the viewer only as "A member under 18": a name in a notification would undo that. A
+    few queries, only when such a notification is on the page."""
+    candidates = [
+        item
+        for item in notifications
+        if item.actor is not None and item.actor.is_minor and item.target_id and item.actor_id != viewer.pk
+    ]
+    if not candidates or getattr(viewer, "is_minor", False):
+        return  # the teens of a circle see each other's names
+    post_type = ContentType.objects.get_for_model(CirclePost)
+    comment_type = ContentType.objects.get_for_model(Comment)
+    comment_ids = {item.target_id for item in candidates if item.target_type_id == comment_type.pk}
+    on_posts = dict(Comment.objects.filter(pk__in=comment_ids, target_type=post_type).values_list("pk", "target_id"))
+    post_of = {
+        item.pk: (item.target_id if item.target_type_id == post_type.pk else on_posts.get(item.target_id))
+        for item in candidates
+    }
+    circle_of_post = dict(
+        CirclePost.objects.filter(pk__in={pk for pk in post_of.values() if pk}).values_list("pk", "circle_id")
+    )
+    hidden_in: dict[int, bool] = {}
+    for circle in Circle.objects.filter(pk__in=set(circle_of_post.values())):
+        hidden_in[circle.pk] = hides_minor_authors(viewer, circle)
+    for item in candidates:
+        circle_id = circle_of_post.get(post_of.get(item.pk))
+        if circle_id is not None and hidden_in.get(circle_id):
+            item.actor_hidden = True
 
 
 def _answered(item: Notification, circles: dict[int, "CircleNews"]) -> bool:
@@ -204,7 +236,9 @@ def _your(label: str) -> str:
 def _who(notification: Notification) -> str:
     """Who did it: the actor's name ("Ana and 2 others" for a group), or who they are when unnamed."""
     data = notification.data or {}
-    if notification.actor is not None:
+    if getattr(notification, "actor_hidden", False):
+        name = _("A member under 18")
+    elif notification.actor is not None:
         name = notification.actor.name
     elif data.get("anonymous"):
         name = _("An anonymous member")

@@ -89,3 +89,24 @@ def test_a_teen_sees_their_own_name(client, everyone):
     pages = _pages(client, circle, post)
 
     assert "A member under 18" not in pages["post"] and "Jo" in pages["post"]
+
+
+def test_notifications_name_an_under_18_writer_only_to_those_the_circle_names_them_to(act):
+    """An adult member told "Jo replied" would learn who the circle's "member under 18" is."""
+    from community.selectors.notifications import notification_page
+
+    circle = make_circle(age_group="everyone")
+    jo = join(circle, minor(handle="jo_teen2", display_name="Jo"))
+    pat = join(circle, adult(handle="pat_adult2", display_name="Pat"))
+    teen = join(circle, minor(handle="kai_teen", display_name="Kai"))
+    post = circle_services.write_post(actor=pat, circle=circle, body="What helps you wind down at night?").obj
+    teen_post = circle_services.write_post(actor=teen, circle=circle, body="Reading helps me wind down.").obj
+    act(add_comment, actor=jo, target=post, body="A warm shower and no phone, for me.")
+    act(add_comment, actor=jo, target=teen_post, body="Same, reading works for me too.")
+
+    def texts(person):
+        return [item.text for item in notification_page(viewer=person).items]
+
+    assert any("A member under 18" in text for text in texts(pat)), texts(pat)
+    assert not any("Jo" in text for text in texts(pat))
+    assert any("Jo" in text for text in texts(teen))  # the teens of the circle see each other's names
