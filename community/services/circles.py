@@ -624,6 +624,16 @@ def remove_post(*, actor, post: CirclePost, reason: str = "") -> CirclePost:
     return post
 
 
+def _change_by_host(*, actor, obj, field: str, value, action: str, summary) -> None:
+    """One host action on a circle's content: the field set in one transaction with its audit entry."""
+    attname = obj._meta.get_field(field).attname
+    before, after = getattr(obj, attname), getattr(value, "pk", value)
+    with transaction.atomic():
+        type(obj).objects.filter(pk=obj.pk).update(**{field: value})
+        moderation.audit(actor=actor, action=action, target=obj, summary=summary, changes={field: [before, after]})
+    setattr(obj, field, value)
+
+
 def restore_post(*, actor, post: CirclePost) -> CirclePost:
     """A host (or a moderator) puts a post a host removed back in the circle: the undo of `remove_post`. Audited;
     restoring a post that is not removed changes nothing."""
@@ -633,16 +643,14 @@ def restore_post(*, actor, post: CirclePost) -> CirclePost:
         raise ValidationError({"post": _("Its writer deleted this post.")})
     if post.removed_by_id is None:
         return post
-    with transaction.atomic():
-        CirclePost.objects.filter(pk=post.pk).update(removed_by=None)
-        moderation.audit(
-            actor=actor,
-            action="circle.post_restore",
-            target=post,
-            summary=_("Put back in the circle by a host"),
-            changes={"removed_by": [post.removed_by_id, None]},
-        )
-    post.removed_by = None
+    _change_by_host(
+        actor=actor,
+        obj=post,
+        field="removed_by",
+        value=None,
+        action="circle.post_restore",
+        summary=_("Put back in the circle by a host"),
+    )
     return post
 
 
@@ -653,16 +661,14 @@ def remove_comment(*, actor, comment: Comment) -> Comment:
         raise PermissionDenied(_("Only the circle's hosts can remove comments here."))
     if comment.author_id == actor.pk:
         raise ValidationError({"comment": _("This is your own comment: delete it instead.")})
-    with transaction.atomic():
-        Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.DECLINED)
-        moderation.audit(
-            actor=actor,
-            action="circle.comment_remove",
-            target=comment,
-            summary=_("Comment removed from a circle post by a host"),
-            changes={"approval": [comment.approval, Comment.Approval.DECLINED]},
-        )
-    comment.approval = Comment.Approval.DECLINED
+    _change_by_host(
+        actor=actor,
+        obj=comment,
+        field="approval",
+        value=Comment.Approval.DECLINED,
+        action="circle.comment_remove",
+        summary=_("Comment removed from a circle post by a host"),
+    )
     return comment
 
 
@@ -674,16 +680,14 @@ def restore_comment(*, actor, comment: Comment) -> Comment:
         raise PermissionDenied(_("Only the circle's hosts can restore comments here."))
     if comment.approval != Comment.Approval.DECLINED:
         return comment
-    with transaction.atomic():
-        Comment.objects.filter(pk=comment.pk).update(approval=Comment.Approval.APPROVED)
-        moderation.audit(
-            actor=actor,
-            action="circle.comment_restore",
-            target=comment,
-            summary=_("Comment put back under a circle post by a host"),
-            changes={"approval": [comment.approval, Comment.Approval.APPROVED]},
-        )
-    comment.approval = Comment.Approval.APPROVED
+    _change_by_host(
+        actor=actor,
+        obj=comment,
+        field="approval",
+        value=Comment.Approval.APPROVED,
+        action="circle.comment_restore",
+        summary=_("Comment put back under a circle post by a host"),
+    )
     return comment
 
 
@@ -732,16 +736,14 @@ def remove_chat_message(*, actor, message: ChatMessage) -> ChatMessage:
         raise PermissionDenied(_("Only the circle's hosts can remove messages."))
     if message.removed_by_id is not None:
         return message
-    with transaction.atomic():
-        ChatMessage.objects.filter(pk=message.pk).update(removed_by=actor)
-        moderation.audit(
-            actor=actor,
-            action="circle.message_remove",
-            target=message,
-            summary=_("Removed from the support chat by a host"),
-            changes={"removed_by": [None, actor.pk]},
-        )
-    message.removed_by = actor
+    _change_by_host(
+        actor=actor,
+        obj=message,
+        field="removed_by",
+        value=actor,
+        action="circle.message_remove",
+        summary=_("Removed from the support chat by a host"),
+    )
     return message
 
 
@@ -752,16 +754,14 @@ def restore_chat_message(*, actor, message: ChatMessage) -> ChatMessage:
         raise PermissionDenied(_("Only the circle's hosts can restore messages."))
     if message.removed_by_id is None:
         return message
-    with transaction.atomic():
-        ChatMessage.objects.filter(pk=message.pk).update(removed_by=None)
-        moderation.audit(
-            actor=actor,
-            action="circle.message_restore",
-            target=message,
-            summary=_("Put back in the support chat by a host"),
-            changes={"removed_by": [message.removed_by_id, None]},
-        )
-    message.removed_by = None
+    _change_by_host(
+        actor=actor,
+        obj=message,
+        field="removed_by",
+        value=None,
+        action="circle.message_restore",
+        summary=_("Put back in the support chat by a host"),
+    )
     return message
 
 
