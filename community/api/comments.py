@@ -28,7 +28,7 @@ from .people import ModerationOutcomeSerializer, moderation_outcome
 
 
 class AuthorSerializer(serializers.Serializer):
-    handle = serializers.CharField()
+    handle = serializers.CharField(allow_null=True, help_text="Null for a writer not named to you (under 18).")
     name = serializers.CharField(help_text="The display name, or the handle while the profile text is not shown.")
 
 

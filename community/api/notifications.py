@@ -45,7 +45,11 @@ class NotificationSerializer(serializers.Serializer):
     @extend_schema_field(AuthorSerializer(allow_null=True))
     def get_actor(self, item):
         actor = item.notification.actor
-        return {"handle": actor.handle, "name": actor.name} if actor is not None else None
+        if actor is None:
+            return None
+        if getattr(item.notification, "actor_hidden", False):  # an under-18 writer the circle does not name here
+            return {"handle": None, "name": _("A member under 18")}
+        return {"handle": actor.handle, "name": actor.name}
 
     def get_people(self, item) -> int:
         data = item.notification.data or {}

@@ -782,7 +782,10 @@ def removed_comments(*, viewer, post: CirclePost) -> list[Comment]:
         target_id=post.pk,
         approval=Comment.Approval.DECLINED,
         deleted_at__isnull=True,
+        visibility=Visibility.PUBLISHED,  # what moderation held or hid is for moderators, not hosts
     )
+    if viewer.is_authenticated:
+        rows = rows.exclude(_blocked_either_way(viewer, "author"))
     return list(rows.select_related("author").order_by("created_at", "pk"))
 
 

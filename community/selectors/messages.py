@@ -366,9 +366,19 @@ def has_blocked(viewer, conversation) -> bool:
 
 
 def withheld_from(viewer, conversation) -> bool:
-    """The other person blocked the viewer: they are no longer shown by name (nor is anything newer)."""
+    """The other person blocked the viewer: they are no longer shown by name (nor is anything newer). Unless
+    the viewer blocked them first: a block back from the person they blocked must not take away the name of
+    who bothered them, nor tell them they were blocked in turn."""
     other_id = conversation.other_id(viewer.pk)
-    return bool(other_id) and Block.objects.filter(blocker=other_id, blocked=viewer.pk).exists()
+    if not other_id:
+        return False
+    blocks = dict(
+        Block.objects.filter(
+            Q(blocker=other_id, blocked=viewer.pk) | Q(blocker=viewer.pk, blocked=other_id)
+        ).values_list("blocker_id", "created_at")
+    )
+    theirs, mine = blocks.get(other_id), blocks.get(viewer.pk)
+    return theirs is not None and (mine is None or theirs <= mine)
 
 
 @dataclass

@@ -137,8 +137,8 @@ def _hide_minor_actors_in_circles(notifications: list[Notification], *, viewer) 
         for item in notifications
         if item.actor is not None and item.actor.is_minor and item.target_id and item.actor_id != viewer.pk
     ]
-    if not candidates or getattr(viewer, "is_minor", False):
-        return  # the teens of a circle see each other's names
+    if not candidates:
+        return
     post_type = ContentType.objects.get_for_model(CirclePost)
     comment_type = ContentType.objects.get_for_model(Comment)
     comment_ids = {item.target_id for item in candidates if item.target_type_id == comment_type.pk}
@@ -150,9 +150,12 @@ def _hide_minor_actors_in_circles(notifications: list[Notification], *, viewer) 
     circle_of_post = dict(
         CirclePost.objects.filter(pk__in={pk for pk in post_of.values() if pk}).values_list("pk", "circle_id")
     )
-    hidden_in: dict[int, bool] = {}
-    for circle in Circle.objects.filter(pk__in=set(circle_of_post.values())):
-        hidden_in[circle.pk] = hides_minor_authors(viewer, circle)
+    circle_ids = set(circle_of_post.values())
+    memberships = {row.circle_id: row for row in CircleMembership.objects.filter(user=viewer.pk, circle__in=circle_ids)}
+    hidden_in = {
+        circle.pk: hides_minor_authors(viewer, circle, memberships.get(circle.pk))
+        for circle in Circle.objects.filter(pk__in=circle_ids)
+    }
     for item in candidates:
         circle_id = circle_of_post.get(post_of.get(item.pk))
         if circle_id is not None and hidden_in.get(circle_id):

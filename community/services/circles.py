@@ -624,13 +624,15 @@ def remove_post(*, actor, post: CirclePost, reason: str = "") -> CirclePost:
     return post
 
 
-def _change_by_host(*, actor, obj, field: str, value, action: str, summary) -> None:
-    """One host action on a circle's content: the field set in one transaction with its audit entry."""
+def _change_by_host(*, actor, obj, field: str, value, only_if: Q, action: str, summary) -> None:
+    """One host action on a circle's content: the field set, if the row is still as `only_if` says, in one
+    transaction with its audit entry (two hosts acting on the same item at once make one change, one entry)."""
     attname = obj._meta.get_field(field).attname
     before, after = getattr(obj, attname), getattr(value, "pk", value)
     with transaction.atomic():
-        type(obj).objects.filter(pk=obj.pk).update(**{field: value})
-        moderation.audit(actor=actor, action=action, target=obj, summary=summary, changes={field: [before, after]})
+        if type(obj).objects.filter(only_if, pk=obj.pk).update(**{field: value}):
+            changes = {field: [before, after]}
+            moderation.audit(actor=actor, action=action, target=obj, summary=summary, changes=changes)
     setattr(obj, field, value)
 
 
@@ -648,6 +650,7 @@ def restore_post(*, actor, post: CirclePost) -> CirclePost:
         obj=post,
         field="removed_by",
         value=None,
+        only_if=Q(removed_by__isnull=False),
         action="circle.post_restore",
         summary=_("Put back in the circle by a host"),
     )
@@ -666,6 +669,7 @@ def remove_comment(*, actor, comment: Comment) -> Comment:
         obj=comment,
         field="approval",
         value=Comment.Approval.DECLINED,
+        only_if=~Q(approval=Comment.Approval.DECLINED),
         action="circle.comment_remove",
         summary=_("Comment removed from a circle post by a host"),
     )
@@ -685,6 +689,7 @@ def restore_comment(*, actor, comment: Comment) -> Comment:
         obj=comment,
         field="approval",
         value=Comment.Approval.APPROVED,
+        only_if=Q(approval=Comment.Approval.DECLINED),
         action="circle.comment_restore",
         summary=_("Comment put back under a circle post by a host"),
     )
@@ -741,6 +746,7 @@ def remove_chat_message(*, actor, message: ChatMessage) -> ChatMessage:
         obj=message,
         field="removed_by",
         value=actor,
+        only_if=Q(removed_by__isnull=True),
         action="circle.message_remove",
         summary=_("Removed from the support chat by a host"),
     )
@@ -759,6 +765,7 @@ def restore_chat_message(*, actor, message: ChatMessage) -> ChatMessage:
         obj=message,
         field="removed_by",
         value=None,
+        only_if=Q(removed_by__isnull=False),
         action="circle.message_restore",
         summary=_("Put back in the support chat by a host"),
     )

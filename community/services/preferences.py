@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from moderation.models import ContentWarning
 
-from ..models import EmailMode, Preferences
+from ..models import EmailMode, Notification, Preferences
 from ..permissions import can_edit_profile
 from ..selectors.preferences import STRICTNESS, TOPICS, allowed_choices
 
@@ -109,10 +109,11 @@ def _clean(user, data: dict, preferences: Preferences) -> dict:
         from .notifications import MUTABLE_KINDS  # noqa: PLC0415 (notifications imports this module)
 
         kinds = data["muted_kinds"]
-        if not isinstance(kinds, list | tuple) or any(kind not in MUTABLE_KINDS for kind in kinds):
-            # Decisions about one's own content and the outcomes of one's reports are always told.
+        if not isinstance(kinds, list | tuple) or any(kind not in Notification.Kind.values for kind in kinds):
             errors["muted_kinds"] = _("Choose among: %(choices)s.") % {"choices": ", ".join(MUTABLE_KINDS)}
         else:
+            # Decisions about one's own content and the outcomes of one's reports are always told: asking to
+            # turn them off (as a list saved before they could not be) keeps them on, without an error.
             values["muted_kinds"] = [kind for kind in MUTABLE_KINDS if kind in kinds]
     for name in ("quiet_start", "quiet_end", "daily_reminder_time"):
         if name in data:

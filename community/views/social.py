@@ -145,7 +145,7 @@ def _hidden_by_settings(viewer, tag: str) -> int:
     that looks empty should say why. Their own stories are never left out."""
     if not viewer.is_authenticated or not hidden_topics(viewer):
         return 0
-    shown = selectors.readable_stories(viewer=viewer).values("pk")
+    shown = selectors.readable_stories(viewer=viewer).filter(tags__name__iexact=tag).values("pk")
     return (
         selectors.readable_stories(viewer=viewer, include_hidden_topics=True)
         .filter(tags__name__iexact=tag)

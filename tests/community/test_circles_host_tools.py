@@ -2,15 +2,12 @@
 each undone from where it was (posts, comments, chat messages), audited; the writer of a removed chat message
 is told live; and the forms' words about lengths and missing fields, and the members page's polish."""
 
-import re
 import zoneinfo
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 import time_machine
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from community.models import ChatMessage, Circle, CircleMembership, Comment
 from community.services import add_comment
@@ -157,16 +154,6 @@ def test_the_poll_tells_the_writer_and_the_hosts_which_messages_a_host_removed(a
     assert ChatMessage.objects.get(pk=message.pk).removed_by_id is None
 
 
-def test_the_room_script_confirms_in_place_without_a_dialog_and_applies_removals():
-    script = (Path(settings.BASE_DIR) / "static/js/chat.js").read_text()
-    css = (Path(settings.BASE_DIR) / "static/css/circles.css").read_text()
-
-    assert "confirm(" not in script.replace("function (confirm)", "").replace("send(confirm", "")
-    assert "textRemoveQuestion" in script and "data.removed" in script
-    assert re.search(r"\.tap-target[^{]*\{[^}]*min-height: 44px", css)
-    assert ".chat-log[hidden] { display: none; }" in css  # a closed, empty room leaves no box behind
-
-
 # Forms: lengths and missing fields
 
 
@@ -182,7 +169,7 @@ def test_a_too_long_post_says_the_limit_and_its_length_whatever_the_length(clien
 
 def test_a_too_long_description_says_how_long_it_is():
     limit = Circle._meta.get_field("description").max_length
-    with pytest.raises(Exception) as error:
+    with pytest.raises(ValidationError) as error:
         circle_services.create_circle(
             actor=adult(),
             data={"title": "Long one", "description": "a" * (limit + 7), "guidelines": "Be kind."},

@@ -91,7 +91,7 @@ def test_a_teen_sees_their_own_name(client, everyone):
     assert "A member under 18" not in pages["post"] and "Jo" in pages["post"]
 
 
-def test_notifications_name_an_under_18_writer_only_to_those_the_circle_names_them_to(act):
+def test_notifications_name_an_under_18_writer_only_to_those_the_circle_names_them_to(act, api_client):
     """An adult member told "Jo replied" would learn who the circle's "member under 18" is."""
     from community.selectors.notifications import notification_page
 
@@ -110,3 +110,8 @@ def test_notifications_name_an_under_18_writer_only_to_those_the_circle_names_th
     assert any("A member under 18" in text for text in texts(pat)), texts(pat)
     assert not any("Jo" in text for text in texts(pat))
     assert any("Jo" in text for text in texts(teen))  # the teens of the circle see each other's names
+
+    api_client.force_authenticate(pat)
+    listed = api_client.get("/api/v1/notifications/").json()["results"]
+    assert listed and "jo_teen2" not in str(listed) and '"Jo"' not in str(listed).replace("'", '"')
+    assert {"handle": None, "name": "A member under 18"} in [item["actor"] for item in listed]

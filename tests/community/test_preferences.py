@@ -241,3 +241,18 @@ def test_a_minor_cannot_have_suicide_and_self_harm_shown_open_through_the_api_ei
 def test_visitors_have_no_preferences_to_read(api_client):
     assert api_client.get(API).status_code in (401, 403)
     assert api_client.patch(API, {"digest_hour": 9}, format="json").status_code in (401, 403)
+
+
+def test_decisions_and_report_outcomes_cannot_be_turned_off(db):
+    """What moderators decided about your writing, and the outcome of your reports, are always told: the page
+    does not offer them and the service keeps them on; an unknown kind is refused, naming the field."""
+    from community.views.preferences import PreferencesForm
+
+    person = UserFactory()
+    offered = {kind for kind, _label in PreferencesForm(user=person).fields["muted_kinds"].choices}
+    assert "reaction" in offered and not offered & {"decision", "report_outcome"}
+    saved = update_preferences(actor=person, user=person, data={"muted_kinds": ["reaction", "decision"]})
+    assert saved.muted_kinds == ["reaction"]  # asking to turn decisions off keeps them on
+    with pytest.raises(ValidationError) as refused:
+        update_preferences(actor=person, user=person, data={"muted_kinds": ["reaction", "gossip"]})
+    assert "muted_kinds" in refused.value.message_dict
