@@ -364,7 +364,15 @@
         setRemoved(item, what === "remove");
         var next = item.querySelector("[data-chat-actions] button");
         if (next) next.focus();
+        return;
       }
+      // Refused or failed: say so, never fail silently (the reason when the server gave one).
+      return response.json().then(
+        function (data) { showErrors([(data && (data.detail || data.message)) || text.textOffline]); },
+        function () { showErrors([text.textOffline]); }
+      );
+    }, function () {
+      showErrors([text.textOffline]);
     });
   }
 
