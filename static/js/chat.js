@@ -97,6 +97,14 @@
       setActions(item, !!message.removed);
     }
     var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    // In order of id: a message a host put back goes back where it was, not at the end.
+    var later = Array.prototype.find.call(log.querySelectorAll("[data-message-id]"), function (other) {
+      return Number(other.dataset.messageId) > Number(message.id);
+    });
+    if (later) {
+      log.insertBefore(item, later);
+      return;
+    }
     log.appendChild(item);
     if (atBottom || message.is_mine) log.scrollTop = log.scrollHeight;
   }
@@ -250,10 +258,28 @@
     if (next) next.hidden = false;
   }
 
+  // Messages this room took away (a host removed them, a moderator hid them): one no longer listed was put back,
+  // and is fetched again with the session's recent messages.
+  var gone = {};
+
+  function backfill() {
+    fetch(apiUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data) (data.messages || []).forEach(renderMessage); }, function () {});
+  }
+
   function apply(data) {
     canRemove = !!data.can_remove;
     (data.messages || []).forEach(renderMessage);
-    (data.withdrawn || []).forEach(removeMessage);
+    var stillGone = {};
+    (data.withdrawn || []).forEach(function (id) {
+      stillGone[id] = true;
+      gone[id] = true;
+      removeMessage(id);
+    });
+    var restored = Object.keys(gone).filter(function (id) { return !stillGone[id]; });
+    restored.forEach(function (id) { delete gone[id]; });
+    if (restored.length) backfill();
     if (data.removed && log) {
       var removed = {};
       data.removed.forEach(function (id) { removed[id] = true; });

@@ -97,3 +97,28 @@ def test_a_host_removes_in_two_steps_and_the_writer_is_told_live(new_page, room)
     )
     box = message.get_by_role("button", name="Remove")
     assert box.count() == 0
+
+
+def test_a_message_a_host_puts_back_comes_back_in_its_place_for_the_other_members(new_page, room):  # noqa: F811
+    circle, ana, ben = room
+    ana_page, ben_page = in_chat(new_page, ana, circle), in_chat(new_page, ben, circle)
+    host_page = in_chat(new_page, circle.created_by, circle)
+    say(ana_page, "First, a message that gets taken down.")
+    expect(ana_page.get_by_label("Your message")).to_have_value("")  # sent: the box empties
+    say(ana_page, "Second, one that stays.")
+    log = ben_page.locator("[data-chat-log]")
+    expect(log).to_contain_text("Second, one that stays.", timeout=10_000)
+
+    message = host_page.locator("[data-chat-log] [data-message-id]").filter(has_text="gets taken down")
+    expect(message).to_be_visible(timeout=10_000)
+    message.get_by_role("button", name="Remove").click()
+    message.get_by_role("button", name="Yes").click()
+    expect(log).not_to_contain_text("gets taken down", timeout=10_000)
+
+    message.get_by_role("button", name="Undo: put it back").click()
+
+    expect(log).to_contain_text("gets taken down", timeout=10_000)
+    order = log.locator("[data-message-id]").all_inner_texts()
+    first = next(i for i, text in enumerate(order) if "gets taken down" in text)
+    second = next(i for i, text in enumerate(order) if "one that stays" in text)
+    assert first < second  # back in its place, not at the end
