@@ -186,6 +186,10 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
     ones; never by someone they muted. It ends ("caught up") rather than scrolling forever."""
     if not viewer.is_authenticated:
         return _page(readable_stories(viewer=viewer).filter(featured=True), viewer=viewer, cursor=cursor, size=size)
+    return _page(_feed_stories(viewer), viewer=viewer, cursor=cursor, size=size)
+
+
+def _feed_stories(viewer, *, include_hidden_topics: bool = False) -> QuerySet[Story]:
     followed_tag = Exists(
         Story.tags.through.objects.filter(
             object_id=OuterRef("pk"),
@@ -196,12 +200,20 @@ def feed(*, viewer, cursor: str | None = None, size: int = FEED_PAGE) -> FeedPag
     # An anonymous story never comes because its author is followed: that would say who wrote it.
     follows_author = Q(anonymous=False) & Exists(Follow.objects.filter(follower=viewer.pk, followed=OuterRef("author")))
     muted = Exists(Mute.objects.filter(muter=viewer.pk, muted=OuterRef("author")))
-    stories = (
-        readable_stories(viewer=viewer)
+    return (
+        readable_stories(viewer=viewer, include_hidden_topics=include_hidden_topics)
         .filter(follows_author | followed_tag | Q(featured=True) | Q(author=viewer.pk))
         .exclude(Q(anonymous=False) & muted)
     )
-    return _page(stories, viewer=viewer, cursor=cursor, size=size)
+
+
+def feed_hidden_count(*, viewer) -> int:
+    """How many stories the signed-in viewer's feed leaves out for their sensitive-content settings (one query;
+    none when they hide no topic): a feed that looks short or empty should say why."""
+    if not viewer.is_authenticated or not hidden_topics(viewer):
+        return 0
+    shown = _feed_stories(viewer).values("pk")
+    return _feed_stories(viewer, include_hidden_topics=True).exclude(pk__in=shown).count()
 
 
 def tag_sensitivity(tag: str) -> str:

@@ -16,6 +16,7 @@ from moderation.models import Visibility
 
 from .. import selectors, services
 from ..forms import ProfileForm
+from ..selectors.stories import feed_hidden_count
 from . import social
 
 AGE_GATE_COOKIE = "hearten_signup_paused"
@@ -38,6 +39,7 @@ def home(request):
         "cards": social.story_cards(page.stories, viewer=request.user),
         "older": bool(cursor),
         "suggested_tags": social.SUGGESTED_TAGS,
+        "hidden_by_settings": feed_hidden_count(viewer=request.user) if page.caught_up else 0,
     }
     return render(request, "community/feed/home.html", context)
 

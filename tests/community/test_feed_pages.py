@@ -354,3 +354,18 @@ def test_a_tag_page_says_how_many_stories_the_readers_settings_hide_instead_of_l
     update_preferences(actor=viewer, user=viewer, data={"sensitive_topics": {"eating_disorders": "collapse"}})
     html = client.get("/tags/edrecovery/").content.decode()
     assert "hidden by your sensitive-content settings" not in html
+
+
+def test_the_feed_says_how_many_stories_the_readers_settings_hide(client, viewer):
+    author = UserFactory()
+    services.follow(actor=viewer, user=author)
+    post(author, "Six months without skipping meals.", content_warnings=["eating_disorders"])
+    post(author, "A slow walk by the river today.")
+    update_preferences(actor=viewer, user=viewer, data={"sensitive_topics": {"eating_disorders": "hide"}})
+
+    html = unescape(re.sub(r"\s+", " ", client.get("/").content.decode()))
+
+    assert "A slow walk by the river today." in html and "Six months without skipping meals." not in html
+    assert "1 story for your feed is hidden by your sensitive-content settings." in html
+    update_preferences(actor=viewer, user=viewer, data={"sensitive_topics": {"eating_disorders": "collapse"}})
+    assert "hidden by your sensitive-content settings" not in client.get("/").content.decode()

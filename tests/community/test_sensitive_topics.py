@@ -388,7 +388,8 @@ def test_the_home_page_costs_the_same_queries_whatever_the_preferences(client):
             assert client.get("/").status_code == 200
         return len(captured)
 
-    assert queries(plain_reader) == queries(choosy_reader)
+    # The choosy reader hides a topic: the caught-up feed counts what it left out, in one query more.
+    assert queries(plain_reader) + 1 == queries(choosy_reader)
 
 
 # Comment counts match the conversation shown
